@@ -1,0 +1,74 @@
+package io.batos.kernel;
+
+import io.batos.image.LivingImage;
+import io.batos.object.Genesis;
+import io.batos.object.GenesisStep;
+import io.batos.object.ObjectSpace;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One process's body around an image: opens it, brings its world up to this build's genesis, and
+ * wires the layers together; closing it closes everything in order, the image last.
+ *
+ * <p>The blueprint's "Body vs. Vessel": the image is the persistent self, the vessel the runtime
+ * that can always be rebuilt. The command line, the workbench and the server all start here, so
+ * they see one and the same system.
+ */
+public final class Vessel implements AutoCloseable {
+    private final LivingImage image;
+    private final ObjectSpace space;
+    private final List<GenesisStep> applied;
+
+    private Vessel(LivingImage image, boolean applyGenesis) {
+        this.image = image;
+        this.space = new ObjectSpace(image);
+        List<GenesisStep> steps = List.of();
+        try {
+            if (applyGenesis) {
+                steps = genesis().apply(space);
+            }
+        } catch (RuntimeException e) {
+            image.close();
+            throw e;
+        }
+        this.applied = steps;
+    }
+
+    /**
+     * Opens an image and applies missing genesis steps (one transaction, only when some are missing).
+     */
+    public static Vessel open(Path dir, LivingImage.OpenMode mode) {
+        return new Vessel(LivingImage.open(dir, mode), true);
+    }
+
+    /** Opens an image for reading only: recovery runs, but nothing is ever committed. */
+    public static Vessel openReadOnly(Path dir) {
+        return new Vessel(LivingImage.open(dir, LivingImage.OpenMode.EXISTING), false);
+    }
+
+    /** Every genesis step this build knows, from all layers. */
+    public static Genesis genesis() {
+        List<GenesisStep> steps = new ArrayList<>(Genesis.coreSteps());
+        return new Genesis(steps);
+    }
+
+    public LivingImage image() {
+        return image;
+    }
+
+    public ObjectSpace space() {
+        return space;
+    }
+
+    /** The genesis steps applied when this vessel opened (empty when the image was current). */
+    public List<GenesisStep> genesisApplied() {
+        return applied;
+    }
+
+    @Override
+    public void close() {
+        image.close();
+    }
+}
