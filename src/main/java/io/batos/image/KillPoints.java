@@ -29,21 +29,29 @@ public final class KillPoints {
     private KillPoints() {
     }
 
-    /** Answers whether {@code name} is the armed point (so a caller can prepare a torn write). */
-    static boolean armed(String name) {
-        return NAME != null && NAME.equals(name) && reached + 1 >= AT;
+    /**
+     * Counts a pass through {@code name} and answers true on the armed pass, so that the caller
+     * can leave something half done (a torn write) before calling {@link #halt()}.
+     */
+    static boolean hit(String name) {
+        if (NAME == null || !NAME.equals(name)) {
+            return false;
+        }
+        synchronized (KillPoints.class) {
+            return ++reached == AT;
+        }
     }
 
     /** Halts the JVM when {@code name} is armed and reached for the configured time. */
     static void reach(String name) {
-        if (NAME == null || !NAME.equals(name)) {
-            return;
+        if (hit(name)) {
+            halt();
         }
-        synchronized (KillPoints.class) {
-            if (++reached >= AT) {
-                System.out.flush();
-                Runtime.getRuntime().halt(137);
-            }
-        }
+    }
+
+    /** Ends the process at once, as SIGKILL would: no shutdown hooks, nothing flushed. */
+    static void halt() {
+        System.out.flush();
+        Runtime.getRuntime().halt(137);
     }
 }

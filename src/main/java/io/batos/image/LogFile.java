@@ -148,12 +148,12 @@ public final class LogFile implements AutoCloseable {
             int index = 0;
             for (ByteBuffer record : records) {
                 KillPoints.reach("log.append");
-                if (index == records.size() - 1 && KillPoints.armed("log.append.torn")) {
+                if (index == records.size() - 1 && KillPoints.hit("log.append.torn")) {
                     ByteBuffer half = record.duplicate();
                     half.limit(half.position() + half.remaining() / 2);
-                    position += writeFully(half, position);
+                    writeFully(half, position);
                     channel.force(false);
-                    KillPoints.reach("log.append.torn");
+                    KillPoints.halt();
                 }
                 position += writeFully(record, position);
                 index++;

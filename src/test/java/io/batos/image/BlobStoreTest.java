@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.batos.testing.ChildJvm;
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.RandomAccessFile;
@@ -12,8 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -33,22 +36,19 @@ class BlobStoreTest {
     Path dir;
 
     @Test
-    void identicalContentIsStoredOnce() throws IOException {
+    void identicalContentIsStoredOnce(@TempDir Path sources) throws IOException {
         BlobStore store = new BlobStore(dir);
         byte[] content = randomBytes(100_000, 1);
-        Path source = Files.write(dir.resolveSibling(dir.getFileName() + "-source"), content);
-        try {
-            BlobRef first = store.put(new ByteArrayInputStream(content));
-            BlobRef second = store.put(source);
+        Path source = Files.write(sources.resolve("source"), content);
 
-            assertThat(second).isEqualTo(first);
-            assertThat(first).isEqualTo(new BlobRef(sha256(content), content.length));
-            assertThat(store.list()).containsExactly(first);
-            assertThat(blobFiles()).hasSize(1);
-            assertThat(tmpFiles()).isEmpty();
-        } finally {
-            Files.deleteIfExists(source);
-        }
+        BlobRef first = store.put(new ByteArrayInputStream(content));
+        BlobRef second = store.put(source);
+
+        assertThat(second).isEqualTo(first);
+        assertThat(first).isEqualTo(new BlobRef(sha256(content), content.length));
+        assertThat(store.list()).containsExactly(first);
+        assertThat(blobFiles()).hasSize(1);
+        assertThat(tmpFiles()).isEmpty();
     }
 
     @Test
@@ -187,7 +187,7 @@ class BlobStoreTest {
                 .hasMessageContaining(ref.sha256());
 
         // Truncated: the size disagrees too.
-        Files.write(file, java.util.Arrays.copyOf(content, 1000));
+        Files.write(file, Arrays.copyOf(content, 1000));
         assertThatThrownBy(() -> store.verify(ref))
                 .isInstanceOfSatisfying(ImageException.class,
                         e -> assertThat(e.code()).isEqualTo(ImageException.Code.VERIFY_FAILED))
@@ -331,7 +331,7 @@ class BlobStoreTest {
     }
 
     /** Counts the bytes the store actually pulled, independently of what it reports. */
-    static final class CountingStream extends java.io.FilterInputStream {
+    static final class CountingStream extends FilterInputStream {
         long count;
 
         CountingStream(InputStream in) {
@@ -380,7 +380,7 @@ class BlobStoreTest {
     private static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new AssertionError(e);
         }
     }

@@ -139,6 +139,8 @@ public final class ChildJvm {
      */
     public static final class Running implements AutoCloseable {
         private static final Duration DRAIN = Duration.ofSeconds(10);
+        private static final int MESSAGE_LINES = 200;
+        private static final int MESSAGE_CHARS = 20_000;
 
         private final Process process;
         private final List<String> shown;
@@ -338,9 +340,15 @@ public final class ChildJvm {
             synchronized (stderr) {
                 err = stderr.toString();
             }
+            // Only the ends: a chatty child would otherwise bury the reason in megabytes.
+            List<String> out = linesSoFar();
+            int skipped = Math.max(0, out.size() - MESSAGE_LINES);
+            String shownErr = err.length() <= MESSAGE_CHARS ? err
+                    : "[...]" + err.substring(err.length() - MESSAGE_CHARS);
             return new AssertionError(what + "\nchild " + process.pid() + ": java " + String.join(" ", shown)
-                    + "\n--- stdout ---\n" + String.join("\n", linesSoFar())
-                    + "\n--- stderr ---\n" + err);
+                    + "\n--- stdout" + (skipped > 0 ? " (last " + MESSAGE_LINES + " lines)" : "") + " ---\n"
+                    + String.join("\n", out.subList(skipped, out.size()))
+                    + "\n--- stderr ---\n" + shownErr);
         }
     }
 }
