@@ -283,6 +283,11 @@ public final class LivingImage implements AutoCloseable {
         return inTransaction(note, "api", DEFAULT_ATTEMPTS, work);
     }
 
+    /** {@link #inTransaction(String, Function)} with an origin. */
+    public <T> T inTransaction(String note, String origin, Function<Transaction, T> work) {
+        return inTransaction(note, origin, DEFAULT_ATTEMPTS, work);
+    }
+
     /** {@link #inTransaction(String, Function)} with an origin and an attempt bound. */
     public <T> T inTransaction(String note, String origin, int attempts, Function<Transaction, T> work) {
         ConflictException last = null;
