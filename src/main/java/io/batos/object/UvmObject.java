@@ -178,7 +178,7 @@ public final class UvmObject {
         if (holder == ObjectSpace.NOT_FOUND) {
             return doesNotUnderstand(new Message(this, selector, Arrays.asList(arguments)));
         }
-        Object value = tx.peek(holder, selector);
+        Object value = tx.read(holder, selector, oid);
         if (value instanceof MethodSource || value instanceof Primitive) {
             return space.methodInvoker().invoke(this, selector, value, arguments);
         }
@@ -186,7 +186,7 @@ public final class UvmObject {
             throw new ImageException(ImageException.Code.USAGE, "'" + selector + "' of @" + holder
                     + " is a data slot, not a method: use set to change it");
         }
-        return tx.read(holder, selector, oid);
+        return value;
     }
 
     private Object doesNotUnderstand(Message message) {
