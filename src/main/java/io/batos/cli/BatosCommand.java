@@ -31,7 +31,8 @@ final class BatosCommand implements Callable<Integer> {
     public Integer call() {
         Path dir = Path.of(ImageCommand.DEFAULT_IMAGE);
         PrintWriter out = spec.commandLine().getOut();
-        try (Vessel vessel = Vessel.open(dir, LivingImage.OpenMode.CREATE)) {
+        try (Vessel vessel = Vessel.open(dir, LivingImage.OpenMode.CREATE,
+                new RebuildProgress(spec.commandLine().getErr()))) {
             ImageCommand.reportRecovery(vessel, spec.commandLine().getErr());
             if (vessel.image().openReport().created()) {
                 spec.commandLine().getErr().println("created image at " + dir);

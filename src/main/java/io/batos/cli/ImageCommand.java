@@ -51,12 +51,12 @@ abstract class ImageCommand implements Callable<Integer> {
 
     /** Opens the image for reading: recovery runs, genesis does not, nothing is ever committed. */
     Vessel openForReading() {
-        return noted(Vessel.openReadOnly(image));
+        return noted(Vessel.openReadOnly(image, new RebuildProgress(err())));
     }
 
     /** Opens an existing image for writing, applying genesis steps it lacks. */
     Vessel openForWriting() {
-        return noted(Vessel.open(image, LivingImage.OpenMode.EXISTING));
+        return noted(Vessel.open(image, LivingImage.OpenMode.EXISTING, new RebuildProgress(err())));
     }
 
     /** Tells stderr what recovery had to do, so an unclean shutdown never goes unnoticed. */

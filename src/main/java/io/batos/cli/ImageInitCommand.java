@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 final class ImageInitCommand extends ImageCommand {
     @Override
     public Integer call() {
-        try (Vessel vessel = noted(Vessel.open(image, LivingImage.OpenMode.CREATE))) {
+        try (Vessel vessel = noted(Vessel.open(image, LivingImage.OpenMode.CREATE, new RebuildProgress(err())))) {
             boolean created = vessel.image().openReport().created();
             if (json) {
                 ObjectNode result = object();

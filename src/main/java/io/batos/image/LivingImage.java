@@ -63,9 +63,17 @@ public final class LivingImage implements AutoCloseable {
 
     /** Progress of a long index rebuild, for people watching. */
     public interface Progress {
-        void replayed(long records, long bytes, long totalBytes);
+        /**
+         * Called every thousand records or so and once at the end.
+         *
+         * @param records    log records replayed so far
+         * @param objects    object states indexed so far
+         * @param bytes      log bytes replayed so far
+         * @param totalBytes the log's size
+         */
+        void replayed(long records, long objects, long bytes, long totalBytes);
 
-        Progress NONE = (records, bytes, total) -> { };
+        Progress NONE = (records, objects, bytes, total) -> { };
     }
 
     private final Path dir;
@@ -233,6 +241,7 @@ public final class LivingImage implements AutoCloseable {
         long[] lastTx = {result.lastTx};
         long[] maxOid = {-1};
         long[] count = {0};
+        long[] states = {0};
         result.recovery = log.recover(from, record -> {
             if (record.txId() <= lastTx[0]) {
                 throw new ImageException(ImageException.Code.VERIFY_FAILED, "log transaction ids go backwards at offset "
@@ -242,11 +251,12 @@ public final class LivingImage implements AutoCloseable {
                 index.putObject(entry.oid(), entry.offset());
                 maxOid[0] = Math.max(maxOid[0], entry.oid());
             }
+            states[0] += record.entries().size();
             index.putTransaction(record.txId(), record.offset());
             lastTx[0] = record.txId();
             index.setPosition(record.txId(), record.end());
             if (++count[0] % 1024 == 0) {
-                progress.replayed(count[0], record.end(), total);
+                progress.replayed(count[0], states[0], record.end(), total);
             }
             return true;
         });
@@ -255,7 +265,7 @@ public final class LivingImage implements AutoCloseable {
         result.replayed = count[0];
         result.millis = (System.nanoTime() - started) / 1_000_000;
         result.maxOid = Math.max(maxOid[0], index.nextOid() - 1);
-        progress.replayed(count[0], log.end(), total);
+        progress.replayed(count[0], states[0], log.end(), total);
         return result;
     }
 

@@ -40,12 +40,22 @@ public final class Vessel implements AutoCloseable {
      * Opens an image and applies missing genesis steps (one transaction, only when some are missing).
      */
     public static Vessel open(Path dir, LivingImage.OpenMode mode) {
-        return new Vessel(LivingImage.open(dir, mode), true);
+        return open(dir, mode, LivingImage.Progress.NONE);
+    }
+
+    /** {@link #open(Path, LivingImage.OpenMode)}, telling {@code progress} how an index rebuild goes. */
+    public static Vessel open(Path dir, LivingImage.OpenMode mode, LivingImage.Progress progress) {
+        return new Vessel(LivingImage.open(dir, mode, progress), true);
     }
 
     /** Opens an image for reading only: recovery runs, but nothing is ever committed. */
     public static Vessel openReadOnly(Path dir) {
-        return new Vessel(LivingImage.open(dir, LivingImage.OpenMode.EXISTING), false);
+        return openReadOnly(dir, LivingImage.Progress.NONE);
+    }
+
+    /** {@link #openReadOnly(Path)}, telling {@code progress} how an index rebuild goes. */
+    public static Vessel openReadOnly(Path dir, LivingImage.Progress progress) {
+        return new Vessel(LivingImage.open(dir, LivingImage.OpenMode.EXISTING, progress), false);
     }
 
     /** Every genesis step this build knows, from all layers. */

@@ -86,7 +86,7 @@ class CrashTest {
         try (LivingImage image = LivingImage.open(dir, LivingImage.OpenMode.EXISTING)) {
             assertThat(image.openReport().truncatedBytes()).isPositive();
             assertThat(image.openReport().indexRebuilt()).isIn("not closed cleanly", "index unreadable");
-            assertThat(image.lastTx()).isEqualTo(3);
+            assertThat(image.lastTx()).as("the image-created tx and one crash tx; the third append was torn").isEqualTo(2);
         }
     }
 
