@@ -7,22 +7,9 @@ package io.batos.image;
  * <p>Conflicts are per slot, as ZODB's BTree conflict resolution merges disjoint changes: two
  * transactions that change different slots of one object both commit.
  */
-public final class ConflictException extends ImageException {
-    private final long oid;
-    private final String slot;
-
+public final class ConflictException extends SlotException {
     public ConflictException(long oid, String slot, long snapshot, long winner) {
         super(Code.CONFLICT, "conflict: slot '" + slot + "' of @" + oid + " was changed by tx " + winner
-                + " after this transaction began (at tx " + snapshot + ")");
-        this.oid = oid;
-        this.slot = slot;
-    }
-
-    public long oid() {
-        return oid;
-    }
-
-    public String slot() {
-        return slot;
+                + " after this transaction began (at tx " + snapshot + ")", oid, slot);
     }
 }

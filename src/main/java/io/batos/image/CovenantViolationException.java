@@ -8,22 +8,9 @@ package io.batos.image;
  * silently lost at the next reopen (the blueprint's "systemic amnesia"). Naming the object and the
  * slot tells the author exactly which method forgot its {@code self.markChanged()}.
  */
-public final class CovenantViolationException extends ImageException {
-    private final long oid;
-    private final String slot;
-
+public final class CovenantViolationException extends SlotException {
     public CovenantViolationException(long oid, String slot) {
         super(Code.REJECTED, "persistence covenant broken: slot '" + slot + "' of @" + oid
-                + " was changed in place without markChanged(); nothing was committed");
-        this.oid = oid;
-        this.slot = slot;
-    }
-
-    public long oid() {
-        return oid;
-    }
-
-    public String slot() {
-        return slot;
+                + " was changed in place without markChanged(); nothing was committed", oid, slot);
     }
 }
