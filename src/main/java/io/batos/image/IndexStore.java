@@ -24,6 +24,7 @@ final class IndexStore implements AutoCloseable {
     private final DB db;
     private final IndexTreeLongLongMap objects;
     private final IndexTreeLongLongMap transactions;
+    private final IndexTreeLongLongMap methodHolders;
     private final Atomic.Long lastTx;
     private final Atomic.Long logEnd;
     private final Atomic.Long nextOid;
@@ -35,6 +36,7 @@ final class IndexStore implements AutoCloseable {
         this.db = db;
         this.objects = new DB.IndexTreeLongLongMapMaker(db, "objects").createOrOpen();
         this.transactions = new DB.IndexTreeLongLongMapMaker(db, "transactions").createOrOpen();
+        this.methodHolders = new DB.IndexTreeLongLongMapMaker(db, "methodHolders").createOrOpen();
         this.lastTx = db.atomicLong("lastTx").createOrOpen();
         this.logEnd = db.atomicLong("logEnd").createOrOpen();
         this.nextOid = db.atomicLong("nextOid").createOrOpen();
@@ -102,6 +104,19 @@ final class IndexStore implements AutoCloseable {
 
     void removeObject(long oid) {
         objects.remove(oid);
+    }
+
+    /** Records whether an object's latest state holds a method slot (a secondary index). */
+    void markMethodHolder(long oid, boolean holds) {
+        if (holds) {
+            methodHolders.put(oid, 1);
+        } else if (methodHolders.containsKey(oid)) {
+            methodHolders.remove(oid);
+        }
+    }
+
+    long[] methodHolders() {
+        return methodHolders.keySet().toArray();
     }
 
     long transactionOffset(long txId) {

@@ -249,6 +249,7 @@ public final class LivingImage implements AutoCloseable {
             }
             for (LogRecord.Entry entry : record.entries()) {
                 index.putObject(entry.oid(), entry.offset());
+                index.markMethodHolder(entry.oid(), StateCodec.mayHoldMethod(entry.state()));
                 maxOid[0] = Math.max(maxOid[0], entry.oid());
             }
             states[0] += record.entries().size();
@@ -582,6 +583,7 @@ public final class LivingImage implements AutoCloseable {
         for (int r = 0; r < accepted.size(); r++) {
             for (CommittedState state : written.get(r)) {
                 index.putObject(state.oid(), state.offset());
+                index.markMethodHolder(state.oid(), holdsMethod(state.slots()));
                 KillPoints.reach("index.update");
                 cache.merge(state.oid(), state, LivingImage::newer);
             }
@@ -593,6 +595,28 @@ public final class LivingImage implements AutoCloseable {
         }
         for (CommitRequest request : batch) {
             request.done = true;
+        }
+    }
+
+    private static boolean holdsMethod(Map<String, Object> slots) {
+        for (Object value : slots.values()) {
+            if (value instanceof MethodSource) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The objects whose latest state may hold a method slot (a superset: check the slots), so the
+     * code layer can compile every method of an image in one batch without reading every object.
+     */
+    public long[] methodHolders() {
+        storeLock.readLock().lock();
+        try {
+            return index.methodHolders();
+        } finally {
+            storeLock.readLock().unlock();
         }
     }
 

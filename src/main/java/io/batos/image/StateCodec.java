@@ -37,6 +37,20 @@ public final class StateCodec {
     private StateCodec() {
     }
 
+    /**
+     * Whether encoded state may hold a method: looks for the method tag's bytes without decoding.
+     * A string that happens to contain them gives a false positive, which only costs a look.
+     */
+    static boolean mayHoldMethod(byte[] state) {
+        // CBOR major type 6 with a two-byte argument: 0xD9, then 27002 big-endian (0x69 0x7A).
+        for (int i = 0; i + 2 < state.length; i++) {
+            if (state[i] == (byte) 0xD9 && state[i + 1] == (byte) 0x69 && state[i + 2] == (byte) 0x7A) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Encodes normalized slots (insertion order kept) to bytes. */
     public static byte[] encode(Map<String, Object> slots) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 + slots.size() * 24);

@@ -1,6 +1,10 @@
 package io.batos.kernel;
 
+import io.batos.code.MethodRuntime;
+import io.batos.code.Primitives;
 import io.batos.image.LivingImage;
+import io.batos.image.MethodSource;
+import io.batos.image.Transaction;
 import io.batos.object.Genesis;
 import io.batos.object.GenesisStep;
 import io.batos.object.ObjectSpace;
@@ -20,10 +24,13 @@ public final class Vessel implements AutoCloseable {
     private final LivingImage image;
     private final ObjectSpace space;
     private final List<GenesisStep> applied;
+    private final MethodRuntime methods;
 
     private Vessel(LivingImage image, boolean applyGenesis) {
         this.image = image;
         this.space = new ObjectSpace(image);
+        this.methods = new MethodRuntime(image.directory().resolve("vessel"), new Primitives());
+        space.setMethodInvoker(methods);
         List<GenesisStep> steps = List.of();
         try {
             if (applyGenesis) {
@@ -70,6 +77,34 @@ public final class Vessel implements AutoCloseable {
 
     public ObjectSpace space() {
         return space;
+    }
+
+    /** How method slots run: the compiler, the sandbox, the primitives. */
+    public MethodRuntime methods() {
+        return methods;
+    }
+
+    /**
+     * Makes every method of the image ready to run in one batch (cached bytecode where it exists,
+     * one compiler task for the rest); long-running processes call this once after opening.
+     *
+     * @return how many methods had to be compiled
+     */
+    public int warmUpMethods() {
+        List<String> sources = new ArrayList<>();
+        try (Transaction tx = image.begin("collect methods", "vessel")) {
+            for (long oid : image.methodHolders()) {
+                if (!tx.exists(oid)) {
+                    continue;
+                }
+                for (String slot : tx.slotNames(oid)) {
+                    if (tx.peek(oid, slot) instanceof MethodSource method) {
+                        sources.add(method.source());
+                    }
+                }
+            }
+        }
+        return methods.warmUp(sources);
     }
 
     /** The genesis steps applied when this vessel opened (empty when the image was current). */
