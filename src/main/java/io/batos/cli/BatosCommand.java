@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         description = {"BAT OS Workbench: a living image of prototype objects.",
                 "Without a command, opens ./live_image (creating it when missing) and describes it."},
         subcommands = {ImageGroup.class, GetCommand.class, SetCommand.class, RemoveCommand.class,
-                SendCommand.class, CloneCommand.class, CommandLine.HelpCommand.class})
+                SendCommand.class, CloneCommand.class, EvalCommand.class, MethodGroup.class, GuardianGroup.class,
+                CommandLine.HelpCommand.class})
 final class BatosCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -2,6 +2,7 @@ package io.batos.kernel;
 
 import io.batos.code.MethodRuntime;
 import io.batos.code.Primitives;
+import io.batos.guardian.PersistenceGuardian;
 import io.batos.image.LivingImage;
 import io.batos.image.MethodSource;
 import io.batos.image.Transaction;
@@ -25,12 +26,14 @@ public final class Vessel implements AutoCloseable {
     private final ObjectSpace space;
     private final List<GenesisStep> applied;
     private final MethodRuntime methods;
+    private final MethodInstaller installer;
 
     private Vessel(LivingImage image, boolean applyGenesis) {
         this.image = image;
         this.space = new ObjectSpace(image);
         this.methods = new MethodRuntime(image.directory().resolve("vessel"), new Primitives());
         space.setMethodInvoker(methods);
+        this.installer = new MethodInstaller(space, methods, new PersistenceGuardian());
         List<GenesisStep> steps = List.of();
         try {
             if (applyGenesis) {
@@ -82,6 +85,11 @@ public final class Vessel implements AutoCloseable {
     /** How method slots run: the compiler, the sandbox, the primitives. */
     public MethodRuntime methods() {
         return methods;
+    }
+
+    /** Installs methods through the guardian, the compiler and the sandbox. */
+    public MethodInstaller installer() {
+        return installer;
     }
 
     /**

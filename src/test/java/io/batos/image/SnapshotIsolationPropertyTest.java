@@ -23,7 +23,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * read sees the last commit before its transaction began or its own write; of two overlapping
  * writers of one slot the later committer fails; a commit is visible all at once or not at all.
  */
-class SnapshotIsolationProperties {
+class SnapshotIsolationPropertyTest {
     private static final int OBJECTS = 3;
     private static final String[] SLOTS = {"p", "q"};
     private static LivingImage image;

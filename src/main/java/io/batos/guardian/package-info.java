@@ -1,0 +1,47 @@
+/**
+ * The PersistenceGuardian: fast text rules over a method's source that refuse what must not enter
+ * the image, and say why, before anything is compiled (DESIGN.md §6, the blueprint's Persistence
+ * Covenant and its BUG-03).
+ *
+ * <h2>A tour</h2>
+ * <ul>
+ *   <li>{@link io.batos.guardian.PersistenceGuardian} — the facade: {@code audit(source[, selector])}
+ *       answers an {@link io.batos.code.Verdict} of {@link io.batos.code.Finding}s, never an
+ *       exception.</li>
+ *   <li>{@code SourceParser} and {@code ParsedSource} — the method is wrapped in a generated class
+ *       and parsed with JavaParser at the Java 17 level; positions are mapped back to the method
+ *       source (1-based). Syntax errors are rule {@code parse}.</li>
+ *   <li>{@code Rule} — one check with a stable id; the rules are
+ *       {@code MethodShape} ({@code shape}: exactly one {@code Object name(UvmObject self,
+ *       Object... args)}, named like its selector), {@code CovenantRule} ({@code covenant}: every
+ *       normal exit after a state change is preceded by {@code self.markChanged();}, with the state
+ *       changes found by {@code StateAccess}), {@code ForbiddenApiRule} ({@code forbidden-api}, with
+ *       the names in {@code ForbiddenNames} and their uses found by {@code NameUses}),
+ *       {@code StaticStateRule} ({@code static-state}) and {@code SyncRule} ({@code sync}).</li>
+ * </ul>
+ *
+ * <h2>Which layer catches what</h2>
+ * <p>These rules read text. They have no types (they cannot tell a {@code List} from a
+ * {@code String} or know what {@code var x} holds) and no real control-flow graph (the covenant rule
+ * follows statements, not exceptions thrown from every call). So they are neither complete nor
+ * exact, and are not meant to be:
+ * <ul>
+ *   <li><b>This package — fast feedback.</b> It runs in the editor on every pause in typing and
+ *       before every install, and names the line and column. It catches the honest mistakes: a
+ *       forgotten {@code markChanged()}, a branch that misses it, {@code System.exit}, a file, a
+ *       thread, a static cache, a {@code synchronized} block. A determined author can slip past it
+ *       (a name it does not know, a state alias through a helper call).</li>
+ *   <li><b>The sandbox in {@code io.batos.code} — the boundary.</b> After javac has resolved every
+ *       symbol, a member allow-list checks each method, constructor and field the compiled code
+ *       refers to, by owner and name, and the method's class loader refuses any class outside the
+ *       allow-list. Whatever escapes the text rules (reflection through an odd name, a forbidden
+ *       type reached through {@code var}) is refused there, with the member named.</li>
+ *   <li><b>The commit-time covenant check in the image — exact.</b> A transaction knows which
+ *       containers it handed out and whether they changed; an undeclared in-place change fails the
+ *       commit with {@code CovenantViolationException} and nothing is written. The guardian's
+ *       covenant rule only says so earlier, where the author can see it.</li>
+ * </ul>
+ * Deadlines and depth bounds (endless loops, endless recursion) belong to the code layer too; no
+ * text rule tries to prove termination.
+ */
+package io.batos.guardian;

@@ -1,0 +1,6 @@
+// rule: covenant
+Object enqueue(UvmObject self, Object... args) {
+    var xs = (List<Object>) self.get("items");
+    xs.add(1);
+    return xs;
+}

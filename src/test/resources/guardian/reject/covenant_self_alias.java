@@ -1,0 +1,6 @@
+// rule: covenant
+Object viaAlias(UvmObject self, Object... args) {
+    UvmObject me = self;
+    me.set("seen", true);
+    return me;
+}

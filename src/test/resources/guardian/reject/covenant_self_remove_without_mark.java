@@ -1,0 +1,5 @@
+// rule: covenant
+Object forget(UvmObject self, Object... args) {
+    boolean had = self.remove("cache");
+    return had;
+}

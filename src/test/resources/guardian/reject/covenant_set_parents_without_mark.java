@@ -1,0 +1,5 @@
+// rule: covenant
+Object orphan(UvmObject self, Object... args) {
+    self.setParents(List.of());
+    return self;
+}

@@ -1,0 +1,4 @@
+// rule: forbidden-api
+Object methods(UvmObject self, Object... args) {
+    return String.class.getDeclaredMethods().length;
+}

@@ -1,0 +1,4 @@
+// rule: forbidden-api
+Object loader(UvmObject self, Object... args) {
+    return ClassLoader.getSystemClassLoader();
+}

@@ -1,0 +1,4 @@
+// rule: forbidden-api
+Object common(UvmObject self, Object... args) {
+    return ForkJoinPool.commonPool().getParallelism();
+}

@@ -1,0 +1,5 @@
+// rule: forbidden-api
+Object sneak(UvmObject self, Object... args) {
+    io.batos.image.LivingImage image = null;
+    return image;
+}

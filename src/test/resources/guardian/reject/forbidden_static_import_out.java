@@ -1,0 +1,5 @@
+// rule: forbidden-api
+Object say(UvmObject self, Object... args) {
+    out.println("hello");
+    return null;
+}

@@ -1,0 +1,4 @@
+// rule: forbidden-api
+Object total(UvmObject self, Object... args) {
+    return IntStream.range(0, 1000).parallel().sum();
+}

@@ -1,0 +1,5 @@
+// rule: forbidden-api
+Object unsafe(UvmObject self, Object... args) {
+    sun.misc.Unsafe u = null;
+    return u;
+}

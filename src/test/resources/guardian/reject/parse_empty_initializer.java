@@ -1,0 +1,5 @@
+// rule: parse
+Object broken(UvmObject self, Object... args) {
+    int x = ;
+    return x;
+}

@@ -1,0 +1,6 @@
+// rule: parse
+```java
+Object greet(UvmObject self, Object... args) {
+    return "hi";
+}
+```

@@ -1,0 +1,4 @@
+// rule: parse
+Object greet(UvmObject self, Object... args) {
+    return "hello;
+}

@@ -1,0 +1,6 @@
+// rule: shape
+class Greeter {
+    Object greet(UvmObject self, Object... args) {
+        return "hello";
+    }
+}

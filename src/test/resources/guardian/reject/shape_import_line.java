@@ -1,0 +1,6 @@
+// rule: shape
+import java.util.List;
+
+Object all(UvmObject self, Object... args) {
+    return List.of(args);
+}

@@ -1,0 +1,5 @@
+// rule: shape
+// selector: salute
+Object greet(UvmObject self, Object... args) {
+    return "hello";
+}

@@ -1,0 +1,4 @@
+// rule: shape
+Object greet(UvmObject self) {
+    return "hello";
+}

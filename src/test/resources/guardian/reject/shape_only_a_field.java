@@ -1,0 +1,2 @@
+// rule: shape
+int answer = 42;

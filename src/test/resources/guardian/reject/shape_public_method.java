@@ -1,0 +1,4 @@
+// rule: shape
+public Object greet(UvmObject self, Object... args) {
+    return "hello";
+}

@@ -1,0 +1,4 @@
+// rule: shape
+static Object greet(UvmObject self, Object... args) {
+    return "hello";
+}

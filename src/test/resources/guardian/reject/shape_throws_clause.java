@@ -1,0 +1,4 @@
+// rule: shape
+Object risky(UvmObject self, Object... args) throws Exception {
+    return "fine";
+}

@@ -1,0 +1,4 @@
+// rule: shape
+void greet(UvmObject self, Object... args) {
+    self.send("print", "hello");
+}

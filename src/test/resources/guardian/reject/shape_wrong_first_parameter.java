@@ -1,0 +1,4 @@
+// rule: shape
+Object greet(Object self, Object... args) {
+    return "hello";
+}

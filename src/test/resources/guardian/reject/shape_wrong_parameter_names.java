@@ -1,0 +1,4 @@
+// rule: shape
+Object greet(UvmObject receiver, Object... arguments) {
+    return "hello";
+}

@@ -1,0 +1,6 @@
+// rule: sync
+Object guarded(UvmObject self, Object... args) {
+    synchronized (self) {
+        return self.get("value");
+    }
+}

@@ -1,0 +1,5 @@
+// rule: sync
+Object signalLater(UvmObject self, Object... args) {
+    Runnable r = args[0]::notify;
+    return r;
+}
