@@ -3,28 +3,48 @@ package io.batos.image;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.mapdb.Atomic;
 import org.mapdb.DB;
 import org.mapdb.DBMaker;
+import org.mapdb.HTreeMap;
 import org.mapdb.IndexTreeLongLongMap;
+import org.mapdb.Serializer;
 
 /**
  * The current-state index in {@code index.db}: a MapDB materialized view of the log.
  *
  * <p>It maps each oid to the log offset of its latest state and each transaction id to its
- * record's offset, and remembers how far into the log it reflects. MapDB 3.1's own transactions are
+ * record's offset, and remembers how far into the log it reflects. Object offsets are stored 64 to
+ * a record (oids are dense), with a bounded cache of those blocks on the heap: one MapDB read
+ * serves 64 neighbouring objects, and a commit changes only heap blocks, which are written back
+ * in bulk (when many are dirty, and at close). Likewise the set of objects holding methods lives
+ * on the heap and is written back at close. Neither needs to be durable before close: a file that
+ * was not closed cleanly is rebuilt from the log anyway. MapDB 3.1's own transactions are
  * not crash-safe (STACK.md), so they are off and this file is never the only copy of anything: it
  * is marked dirty while open and trusted on the next open only if it was closed cleanly; otherwise
  * {@link LivingImage} deletes and rebuilds it from the log.
  */
 final class IndexStore implements AutoCloseable {
     private static final long ABSENT = -1;
+    private static final int BLOCK_SHIFT = 6;
+    private static final int BLOCK_MASK = (1 << BLOCK_SHIFT) - 1;
+    private static final int CACHED_BLOCKS = 1 << 15;
+    private static final int DIRTY_BLOCKS = 1 << 12;
 
     private final Path file;
     private final DB db;
-    private final IndexTreeLongLongMap objects;
+    private final HTreeMap<Long, long[]> objectBlocks;
     private final IndexTreeLongLongMap transactions;
-    private final IndexTreeLongLongMap methodHolders;
+    private final IndexTreeLongLongMap storedMethodHolders;
+    private final Atomic.Long storedObjectCount;
+    private final Map<Long, long[]> blocks = new ConcurrentHashMap<>();
+    private final Map<Long, long[]> dirty = new HashMap<>();
+    private final Set<Long> methodHolders = ConcurrentHashMap.newKeySet();
+    private volatile long objectCount;
     private final Atomic.Long lastTx;
     private final Atomic.Long logEnd;
     private final Atomic.Long nextOid;
@@ -34,14 +54,19 @@ final class IndexStore implements AutoCloseable {
     private IndexStore(Path file, DB db) {
         this.file = file;
         this.db = db;
-        this.objects = new DB.IndexTreeLongLongMapMaker(db, "objects").createOrOpen();
+        this.objectBlocks = db.hashMap("objectBlocks", Serializer.LONG, Serializer.LONG_ARRAY).createOrOpen();
         this.transactions = new DB.IndexTreeLongLongMapMaker(db, "transactions").createOrOpen();
-        this.methodHolders = new DB.IndexTreeLongLongMapMaker(db, "methodHolders").createOrOpen();
+        this.storedMethodHolders = new DB.IndexTreeLongLongMapMaker(db, "methodHolders").createOrOpen();
+        this.storedObjectCount = db.atomicLong("objectCount").createOrOpen();
         this.lastTx = db.atomicLong("lastTx").createOrOpen();
         this.logEnd = db.atomicLong("logEnd").createOrOpen();
         this.nextOid = db.atomicLong("nextOid").createOrOpen();
         this.clean = db.atomicBoolean("clean").createOrOpen();
         this.wasClean = clean.get();
+        if (wasClean) {
+            storedMethodHolders.forEachKey(methodHolders::add);
+            objectCount = storedObjectCount.get();
+        }
     }
 
     /**
@@ -95,28 +120,72 @@ final class IndexStore implements AutoCloseable {
     }
 
     long objectOffset(long oid) {
-        return objects.getIfAbsent(oid, ABSENT);
+        long[] block = block(oid >>> BLOCK_SHIFT);
+        long offset = block == null ? 0 : block[(int) (oid & BLOCK_MASK)];
+        return offset == 0 ? ABSENT : offset;
     }
 
+    private long[] block(long id) {
+        long[] block = blocks.get(id);
+        if (block != null) {
+            return block;
+        }
+        synchronized (dirty) {
+            block = dirty.get(id);
+        }
+        if (block == null) {
+            block = objectBlocks.get(id);
+        }
+        if (block != null) {
+            if (blocks.size() >= CACHED_BLOCKS) {
+                blocks.clear();
+            }
+            blocks.putIfAbsent(id, block);
+        }
+        return block;
+    }
+
+    /** Points an oid at its latest state; callers serialize writes (the commit lock, or recovery). */
     void putObject(long oid, long entryOffset) {
-        objects.put(oid, entryOffset);
+        long id = oid >>> BLOCK_SHIFT;
+        long[] block = block(id);
+        if (block == null) {
+            block = new long[1 << BLOCK_SHIFT];
+            blocks.put(id, block);
+        }
+        int at = (int) (oid & BLOCK_MASK);
+        if (block[at] == 0) {
+            objectCount++;
+        }
+        block[at] = entryOffset;
+        synchronized (dirty) {
+            dirty.put(id, block);
+            if (dirty.size() >= DIRTY_BLOCKS) {
+                flushBlocks();
+            }
+        }
     }
 
-    void removeObject(long oid) {
-        objects.remove(oid);
+    private void flushBlocks() {
+        synchronized (dirty) {
+            for (Map.Entry<Long, long[]> entry : dirty.entrySet()) {
+                objectBlocks.put(entry.getKey(), entry.getValue().clone());
+            }
+            dirty.clear();
+        }
     }
 
     /** Records whether an object's latest state holds a method slot (a secondary index). */
     void markMethodHolder(long oid, boolean holds) {
         if (holds) {
-            methodHolders.put(oid, 1);
-        } else if (methodHolders.containsKey(oid)) {
+            methodHolders.add(oid);
+        } else {
             methodHolders.remove(oid);
         }
     }
 
     long[] methodHolders() {
-        return methodHolders.keySet().toArray();
+        return methodHolders.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
     long transactionOffset(long txId) {
@@ -127,16 +196,12 @@ final class IndexStore implements AutoCloseable {
         transactions.put(txId, recordOffset);
     }
 
-    int objectCount() {
-        return objects.size();
+    long objectCount() {
+        return objectCount;
     }
 
     int transactionCount() {
         return transactions.size();
-    }
-
-    IndexTreeLongLongMap objects() {
-        return objects;
     }
 
     IndexTreeLongLongMap transactions() {
@@ -166,6 +231,12 @@ final class IndexStore implements AutoCloseable {
 
     /** Flushes, marks the file clean and closes it: the next open may trust it. */
     void closeCleanly() {
+        flushBlocks();
+        storedMethodHolders.clear();
+        for (long oid : methodHolders) {
+            storedMethodHolders.put(oid, 1);
+        }
+        storedObjectCount.set(objectCount);
         KillPoints.reach("index.close");
         db.commit();
         clean.set(true);

@@ -22,6 +22,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -479,9 +481,10 @@ public final class LivingImage implements AutoCloseable {
     private static final class CommitRequest {
         final Transaction tx;
         final List<Change> changes;
+        final CountDownLatch finished = new CountDownLatch(1);
         long txId;
         RuntimeException failure;
-        boolean done;
+        volatile boolean done;
 
         CommitRequest(Transaction tx, List<Change> changes) {
             this.tx = tx;
@@ -489,17 +492,33 @@ public final class LivingImage implements AutoCloseable {
         }
     }
 
+    /**
+     * Group commit, leader and followers: whoever gets the commit lock commits everything queued
+     * with one append and one fsync, and keeps going while more arrives; the others wait on their
+     * own request, not on the lock, so the requests that queue up during one fsync share the next.
+     * Whoever releases the lock looks at the queue again, so no request is left behind.
+     */
     long commit(Transaction tx, List<Change> changes) {
         checkOpen();
         CommitRequest request = new CommitRequest(tx, changes);
         pending.add(request);
-        commitLock.lock();
-        try {
-            if (!request.done) {
-                processBatch();
+        while (!request.done) {
+            if (commitLock.tryLock()) {
+                try {
+                    while (!pending.isEmpty()) {
+                        processBatch();
+                    }
+                } finally {
+                    commitLock.unlock();
+                }
+            } else {
+                try {
+                    request.finished.await(2, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ImageException(ImageException.Code.ERROR, "interrupted while waiting for a commit");
+                }
             }
-        } finally {
-            commitLock.unlock();
         }
         if (request.failure != null) {
             throw request.failure;
@@ -585,6 +604,9 @@ public final class LivingImage implements AutoCloseable {
                 index.putObject(state.oid(), state.offset());
                 index.markMethodHolder(state.oid(), holdsMethod(state.slots()));
                 KillPoints.reach("index.update");
+                if (cache.size() >= CACHE_LIMIT) {
+                    cache.clear();
+                }
                 cache.merge(state.oid(), state, LivingImage::newer);
             }
             index.putTransaction(accepted.get(r).txId, recordOffsets.get(r));
@@ -595,6 +617,7 @@ public final class LivingImage implements AutoCloseable {
         }
         for (CommitRequest request : batch) {
             request.done = true;
+            request.finished.countDown();
         }
     }
 

@@ -129,15 +129,17 @@ public final class Transaction implements AutoCloseable {
     public Object read(long holder, String slot, long via) {
         Working working = working(holder);
         Object value = working.slots.get(slot);
-        if (value != null && Values.isContainer(value) && !working.copied.contains(slot)
-                && !working.written.contains(slot)) {
+        if (!Values.isContainer(value)) {
+            return value;
+        }
+        if (!working.copied.contains(slot) && !working.written.contains(slot)) {
             Object copy = Values.deepCopy(value);
             working.slots.put(slot, copy);
             working.copied.add(slot);
             working.pristine.put(slot, value);
             value = copy;
         }
-        if (via != holder && value != null && Values.isContainer(value)) {
+        if (via != holder) {
             readThrough.computeIfAbsent(via, k -> new HashSet<>()).add(new HolderSlot(holder, slot));
         }
         return value;
