@@ -128,7 +128,7 @@ final class SandboxScanner extends TreePathScanner<Void, Void> {
                 if (owner instanceof TypeElement type) {
                     String member = element.getKind() == ElementKind.CONSTRUCTOR ? "<init>"
                             : element.getSimpleName().toString();
-                    if (element.getSimpleName().contentEquals("length") && type.getSimpleName().length() == 0) {
+                    if (isArrayMember(type, member)) {
                         return;
                     }
                     judgeMember(type, member, node);
@@ -155,6 +155,13 @@ final class SandboxScanner extends TreePathScanner<Void, Void> {
             String what = member.equals("<init>") ? "new " + name + "(…)" : name + "." + member;
             report(node, what + " is not available to methods (sandbox)");
         }
+    }
+
+    /** An array's {@code length} or {@code clone()}: javac's members of its synthetic class {@code Array}. */
+    private boolean isArrayMember(TypeElement owner, String member) {
+        // A class of the unnamed package cannot be named from the generated package, so an owner
+        // called plainly "Array" is javac's own.
+        return owner.getQualifiedName().contentEquals("Array") && (member.equals("length") || member.equals("clone"));
     }
 
     /** Types the method declares itself (local classes, records, the generated class). */

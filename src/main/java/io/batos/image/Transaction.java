@@ -135,8 +135,7 @@ public final class Transaction implements AutoCloseable {
         if (!working.copied.contains(slot) && !working.written.contains(slot)) {
             Object copy = Values.deepCopy(value);
             working.slots.put(slot, copy);
-            working.copied.add(slot);
-            working.pristine.put(slot, value);
+            working.copied(slot, value);
             value = copy;
         }
         if (via != holder) {
@@ -166,8 +165,7 @@ public final class Transaction implements AutoCloseable {
             shapeVersion++;
         }
         working.slots.put(slot, normalized);
-        working.written.add(slot);
-        working.copied.remove(slot);
+        working.written(slot);
     }
 
     /** Removes an own slot; answers whether it was there. */
@@ -177,8 +175,7 @@ public final class Transaction implements AutoCloseable {
             return false;
         }
         working.slots.remove(slot);
-        working.written.add(slot);
-        working.copied.remove(slot);
+        working.written(slot);
         shapeVersion++;
         return true;
     }
@@ -189,11 +186,11 @@ public final class Transaction implements AutoCloseable {
      */
     public void markChanged(long oid) {
         Working working = working(oid);
-        working.marked.addAll(working.copied);
+        working.markCopied();
         Set<HolderSlot> through = readThrough.get(oid);
         if (through != null) {
             for (HolderSlot holderSlot : through) {
-                working(holderSlot.holder).marked.add(holderSlot.slot);
+                working(holderSlot.holder).mark(holderSlot.slot);
             }
         }
     }
@@ -216,14 +213,12 @@ public final class Transaction implements AutoCloseable {
         if (present != working.slots.containsKey(slot)) {
             shapeVersion++;
         }
-        working.copied.remove(slot);
-        working.pristine.remove(slot);
+        working.forgetCopy(slot);
         if (present) {
             working.slots.put(slot, value);
         } else {
             working.slots.remove(slot);
         }
-        working.refreshed.add(slot);
         return true;
     }
 
@@ -313,17 +308,17 @@ public final class Transaction implements AutoCloseable {
     private List<LivingImage.Change> collectChanges() {
         List<LivingImage.Change> changes = new ArrayList<>();
         for (Working working : touched.values()) {
+            List<String> changedInPlace = new ArrayList<>();
             for (String slot : working.copied) {
-                if (working.written.contains(slot)) {
-                    continue;
-                }
-                if (!Values.deepEquals(working.slots.get(slot), working.pristine.get(slot))) {
+                if (!working.written.contains(slot)
+                        && !Values.deepEquals(working.slots.get(slot), working.pristine.get(slot))) {
                     if (!working.marked.contains(slot)) {
                         throw new CovenantViolationException(working.oid, slot);
                     }
-                    working.written.add(slot);
+                    changedInPlace.add(slot);
                 }
             }
+            changedInPlace.forEach(working::written);
             if (working.written.isEmpty() && working.base != null) {
                 continue;
             }
@@ -409,26 +404,23 @@ public final class Transaction implements AutoCloseable {
     record HolderSlot(long holder, String slot) {
     }
 
-    /** This transaction's view of one object. */
+    /**
+     * This transaction's view of one object. The bookkeeping sets start empty and shared, and
+     * are made on first use: most objects a transaction touches are only read.
+     */
     static final class Working {
         final long oid;
         final CommittedState base;
         final LinkedHashMap<String, Object> slots;
-        final Set<String> written;
-        final Set<String> copied;
-        final Set<String> marked;
-        final Set<String> refreshed;
-        final Map<String, Object> pristine;
+        Set<String> written = Set.of();
+        Set<String> copied = Set.of();
+        Set<String> marked = Set.of();
+        Map<String, Object> pristine = Map.of();
 
         Working(long oid, CommittedState base) {
             this.oid = oid;
             this.base = base;
             this.slots = base == null ? new LinkedHashMap<>() : new LinkedHashMap<>(base.slots());
-            this.written = new LinkedHashSet<>();
-            this.copied = new HashSet<>(4);
-            this.marked = new HashSet<>(4);
-            this.refreshed = new HashSet<>(2);
-            this.pristine = new HashMap<>(4);
         }
 
         private Working(Working other) {
@@ -437,15 +429,53 @@ public final class Transaction implements AutoCloseable {
             this.slots = new LinkedHashMap<>();
             other.slots.forEach((k, v) -> slots.put(k, other.copied.contains(k) || other.written.contains(k)
                     ? Values.deepCopy(v) : v));
-            this.written = new LinkedHashSet<>(other.written);
-            this.copied = new HashSet<>(other.copied);
-            this.marked = new HashSet<>(other.marked);
-            this.refreshed = new HashSet<>(other.refreshed);
-            this.pristine = new HashMap<>(other.pristine);
+            this.written = other.written.isEmpty() ? Set.of() : new LinkedHashSet<>(other.written);
+            this.copied = other.copied.isEmpty() ? Set.of() : new HashSet<>(other.copied);
+            this.marked = other.marked.isEmpty() ? Set.of() : new HashSet<>(other.marked);
+            this.pristine = other.pristine.isEmpty() ? Map.of() : new HashMap<>(other.pristine);
         }
 
         Working copy() {
             return new Working(this);
+        }
+
+        /** Records a write (set or remove); a written slot is no longer a handed-out copy. */
+        void written(String slot) {
+            if (written.isEmpty()) {
+                written = new LinkedHashSet<>();
+            }
+            written.add(slot);
+            forgetCopy(slot);
+        }
+
+        /** Records that a private copy of a container was handed out, and its committed value. */
+        void copied(String slot, Object committed) {
+            if (copied.isEmpty()) {
+                copied = new HashSet<>(4);
+                pristine = new HashMap<>(4);
+            }
+            copied.add(slot);
+            pristine.put(slot, committed);
+        }
+
+        void forgetCopy(String slot) {
+            if (!copied.isEmpty()) {
+                copied.remove(slot);
+                pristine.remove(slot);
+            }
+        }
+
+        void mark(String slot) {
+            if (marked.isEmpty()) {
+                marked = new HashSet<>(4);
+            }
+            marked.add(slot);
+        }
+
+        void markCopied() {
+            for (String slot : copied) {
+                mark(slot);
+            }
         }
     }
 }

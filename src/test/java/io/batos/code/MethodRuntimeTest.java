@@ -75,6 +75,13 @@ class MethodRuntimeTest {
     }
 
     @Test
+    void arraysLengthAndCloneAreAllowed() {
+        assertThat(in(lobby -> lobby.set("count", new MethodSource(
+                "Object count(UvmObject self, Object... args) { Object[] copy = args.clone(); return copy.length; }"))
+                .send("count", 1, 2, 3))).isEqualTo(3);
+    }
+
+    @Test
     void compileErrorsAreFindingsAtTheMethodsLineAndColumn() {
         Verdict verdict = runtime.check("Object bad(UvmObject self, Object... args) {\n  int x = \"text\";\n  return x;\n}",
                 "bad");
