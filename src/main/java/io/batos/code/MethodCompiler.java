@@ -46,7 +46,7 @@ import javax.tools.ToolProvider;
  * by one thread at a time (javac's file manager is not thread-safe).
  */
 final class MethodCompiler {
-    private static final List<String> OPTIONS = List.of("--release", "17", "-XDstringConcat=inline", "-proc:none",
+    private static final List<String> OPTIONS = List.of("-XDstringConcat=inline", "-proc:none",
             "-g:source,lines", "-implicit:none", "-Xlint:none", "-nowarn");
     private static final Set<String> API_PACKAGES = Set.of("io.batos.object", "io.batos.image", "io.batos.code");
 

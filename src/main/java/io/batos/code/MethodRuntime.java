@@ -37,6 +37,11 @@ public final class MethodRuntime implements MethodInvoker {
     private final BytecodeCache cache;
     private final Primitives primitives;
     private final Map<String, SlotMethod> loaded = new ConcurrentHashMap<>();
+    /**
+     * The send path's cache, by source text: the text instance comes from the committed state and
+     * its hash code is cached, so a warm send costs one map probe, not a SHA-256.
+     */
+    private final Map<String, SlotMethod> bySource = new ConcurrentHashMap<>();
     private final Set<String> quarantined = ConcurrentHashMap.newKeySet();
     private volatile long timeLimitNanos = TimeUnit.MILLISECONDS.toNanos(DEFAULT_TIME_LIMIT_MILLIS);
     private volatile int maxDepth = DEFAULT_MAX_DEPTH;
@@ -164,20 +169,33 @@ public final class MethodRuntime implements MethodInvoker {
     }
 
     private SlotMethod method(String source, String selector) {
-        String hash = MethodUnit.hash(source);
-        SlotMethod method = loaded.get(hash);
+        SlotMethod method = bySource.get(source);
         if (method != null) {
             return method;
         }
-        Map<String, byte[]> classes = cache == null ? null : cache.get(hash);
-        if (classes != null) {
-            return define(new MethodUnit(source), classes);
+        String hash = MethodUnit.hash(source);
+        if (quarantined.contains(hash)) {
+            throw new ImageException(ImageException.Code.ERROR, "method '" + selector
+                    + "' is quarantined after running away; install it again to run it");
         }
-        Verdict verdict = check(source, null);
-        if (!verdict.accepted()) {
-            throw new RejectedException("method '" + selector + "' cannot run", verdict);
+        method = loaded.get(hash);
+        if (method == null) {
+            Map<String, byte[]> classes = cache == null ? null : cache.get(hash);
+            if (classes != null) {
+                method = define(new MethodUnit(source), classes);
+            } else {
+                Verdict verdict = check(source, null);
+                if (!verdict.accepted()) {
+                    throw new RejectedException("method '" + selector + "' cannot run", verdict);
+                }
+                method = loaded.get(hash);
+            }
         }
-        return loaded.get(hash);
+        if (bySource.size() > 100_000) {
+            bySource.clear();
+        }
+        bySource.put(source, method);
+        return method;
     }
 
     @Override
@@ -188,17 +206,13 @@ public final class MethodRuntime implements MethodInvoker {
             if (method instanceof Primitive primitive) {
                 return primitives.lookup(primitive.name()).invoke(self, args);
             }
-            String source = ((MethodSource) method).source();
-            if (quarantined.contains(MethodUnit.hash(source))) {
-                throw new ImageException(ImageException.Code.ERROR, "method '" + selector
-                        + "' is quarantined after running away; install it again to run it");
-            }
-            return method(source, selector).invoke(budget, self, args);
+            return method(((MethodSource) method).source(), selector).invoke(budget, self, args);
         } catch (RunawayMethodError | StackOverflowError e) {
             RunawayMethodError runaway = e instanceof RunawayMethodError r ? r
                     : new RunawayMethodError("method '" + selector + "' recursed until the stack overflowed");
             if (method instanceof MethodSource source && budget.blame()) {
                 quarantined.add(MethodUnit.hash(source.source()));
+                bySource.remove(source.source());
             }
             if (top) {
                 throw new ImageException(ImageException.Code.ERROR, runaway.getMessage()

@@ -5,13 +5,11 @@ import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
-import com.github.javaparser.ast.stmt.AssertStmt;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.BreakStmt;
 import com.github.javaparser.ast.stmt.CatchClause;
 import com.github.javaparser.ast.stmt.ContinueStmt;
 import com.github.javaparser.ast.stmt.DoStmt;
-import com.github.javaparser.ast.stmt.EmptyStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
@@ -257,10 +255,7 @@ final class CovenantRule implements Rule {
             if (s instanceof SynchronizedStmt block) {
                 return statement(block.getBody(), effects(block.getExpression(), in));
             }
-            if (s instanceof AssertStmt || s instanceof EmptyStmt) {
-                return effects(s, in);
-            }
-            // local class and record declarations, yield, anything else: its changes happen here
+            // asserts, local class and record declarations, anything else: its changes happen here
             return effects(s, in);
         }
 
@@ -483,7 +478,8 @@ final class CovenantRule implements Rule {
         }
 
         private void pop(Frame frame) {
-            frames.remove(frames.size() - 1);
+            Frame top = frames.remove(frames.size() - 1);
+            assert top == frame : "frames pop in the order they were pushed";
         }
 
         private static boolean isTrue(Expression condition) {

@@ -13,6 +13,7 @@ import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.TypePatternExpr;
 import com.github.javaparser.ast.type.TypeParameter;
 import io.batos.code.Finding;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -60,6 +61,7 @@ final class ParsedSource {
     private Set<String> types;
     private Set<String> methodNames;
     private List<NameUses.Use> nameUses;
+    private List<Node> nodes;
 
     ParsedSource(String source, String selector, CompilationUnit unit, List<CompilationUnit> liftedEnums,
             int lineOffset, List<Header> headers) {
@@ -102,11 +104,19 @@ final class ParsedSource {
      * parsed apart (see {@link LocalEnums}), at its true position.
      */
     void walk(Consumer<Node> visitor) {
-        unit.walk(visitor);
-        for (CompilationUnit lifted : liftedEnums) {
-            for (BodyDeclaration<?> member : lifted.getType(0).getMembers()) {
-                member.walk(visitor);
+        if (nodes == null) {
+            // one traversal, shared by every rule: JavaParser's tree iterator is not cheap
+            List<Node> all = new ArrayList<>(512);
+            unit.walk(all::add);
+            for (CompilationUnit lifted : liftedEnums) {
+                for (BodyDeclaration<?> member : lifted.getType(0).getMembers()) {
+                    member.walk(all::add);
+                }
             }
+            nodes = all;
+        }
+        for (int i = 0; i < nodes.size(); i++) {
+            visitor.accept(nodes.get(i));
         }
     }
 

@@ -20,7 +20,8 @@ import java.util.Objects;
  *
  * <p>Contract:
  * <ul>
- *   <li>{@link #audit(String)} never throws for bad input; a rejection is a verdict with error
+ *   <li>{@link #audit(String)} never throws for bad input (a null source is a programming error and
+ *       throws {@link NullPointerException}); a rejection is a verdict with error
  *       findings, each with its rule id ({@code parse}, {@code shape}, {@code covenant},
  *       {@code forbidden-api}, {@code static-state}, {@code sync}), a message, and a 1-based line
  *       and column in the method source, sorted by position;</li>

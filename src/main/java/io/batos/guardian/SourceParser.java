@@ -19,13 +19,18 @@ import java.util.regex.Pattern;
  * Turns method source text into a {@link ParsedSource}, or into {@code parse} findings.
  *
  * <p>The source is wrapped as the only member of a generated class, {@value #WRAPPER}, whose
- * declaration stands alone on the first line, and parsed at the Java 17 language level (the level
- * methods are compiled at), so JavaParser's own validators report what Java 17 forbids.
- * Comments are not attributed to nodes: no rule needs them and it costs time.
+ * declaration stands alone on the first line, and parsed by JavaParser's grammar at the Java 17
+ * level. JavaParser's language-level validators are deliberately off: each walks the
+ * whole tree on its own and together they cost a third of an audit, while what they would add
+ * (Java 17's finer restrictions: where {@code var}, {@code yield} or a modifier may stand, newer
+ * syntax such as record patterns) javac reports exactly when the method is compiled at install.
+ * The guardian's {@code parse} rule is about syntax. Comments are not attributed to nodes and
+ * line separators are not detected: no rule needs either.
  *
  * <p>Leading {@code import}/{@code package} lines (before the method) are blanked out, keeping every
  * other character where it was so that positions still match, and handed on as
- * {@link ParsedSource#headers() headers}.
+ * {@link ParsedSource#headers() headers}. Local enums, which JavaParser cannot parse in a block,
+ * are parsed apart ({@link LocalEnums}).
  *
  * <p>Thread safety: a {@link JavaParser} is not documented as thread-safe, so each thread gets its
  * own; everything else is immutable.
@@ -50,10 +55,22 @@ final class SourceParser {
     private static final Pattern EXPECTED = Pattern.compile("expected one of\\s+(.*)$", Pattern.DOTALL);
     private static final Pattern ALTERNATIVE = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|<[A-Z_]+>");
 
-    private final ThreadLocal<JavaParser> parsers = ThreadLocal.withInitial(() -> new JavaParser(
-            new ParserConfiguration()
+    private final ThreadLocal<JavaParser> parsers;
+
+    /** A parser of Java 17 syntax without JavaParser's validators (see the class comment). */
+    SourceParser() {
+        // a configuration per thread too: it holds processors, which need not be thread-safe
+        parsers = ThreadLocal.withInitial(() -> {
+            ParserConfiguration configuration = new ParserConfiguration()
                     .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
-                    .setAttributeComments(false)));
+                    .setAttributeComments(false)
+                    .setDetectOriginalLineSeparator(false);
+            // the level still steers the grammar (yield, records); the processors only validate,
+            // attribute comments, detect line endings and attach resolvers, none of which we use
+            configuration.getProcessors().clear();
+            return new JavaParser(configuration);
+        });
+    }
 
     /**
      * The outcome of parsing: the parsed source, or the problems that stopped it.

@@ -105,7 +105,7 @@ public class MethodBenchmark {
         Path dir;
         List<String> sources;
 
-        @Setup(Level.Trial)
+        @Setup(Level.Iteration)
         public void prepare() {
             dir = BenchImages.newDir("bench-batch-cold-");
             sources = new ArrayList<>();
@@ -116,10 +116,14 @@ public class MethodBenchmark {
 
         @Benchmark
         public int compile500Cold() {
-            return new MethodRuntime(dir.resolve("vessel"), new Primitives()).warmUp(sources);
+            int compiled = new MethodRuntime(dir.resolve("vessel"), new Primitives()).warmUp(sources);
+            if (compiled != 500) {
+                throw new IllegalStateException("expected 500 compiled, got " + compiled);
+            }
+            return compiled;
         }
 
-        @TearDown(Level.Trial)
+        @TearDown(Level.Iteration)
         public void clean() {
             BenchImages.delete(dir);
         }

@@ -198,6 +198,14 @@ class PersistenceGuardianTest {
         }
 
         @Test
+        void qualifiedTypesAndFinalParametersKeepTheShape() {
+            String source = "Object greet(final io.batos.object.UvmObject self, final java.lang.Object... args) "
+                    + "{ return \"hi\"; }";
+
+            assertThat(guardian.audit(source, "greet").findings()).isEmpty();
+        }
+
+        @Test
         void theSelectorIsCaseSensitive() {
             assertThat(guardian.audit(greet, "Greet").trips("shape")).isTrue();
         }
