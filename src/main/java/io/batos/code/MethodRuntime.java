@@ -231,10 +231,11 @@ public final class MethodRuntime implements MethodInvoker {
      * @throws RejectedException when it does not compile or the sandbox refuses it
      */
     public Object evaluate(UvmObject receiver, String snippet) {
+        // The snippet starts on line 2 of each form, so findings map back by one line.
         String[] forms = {
-            "Object doIt(UvmObject self, Object... args) { return (" + snippet + "\n); }",
-            "Object doIt(UvmObject self, Object... args) { " + snippet + "\n}",
-            "Object doIt(UvmObject self, Object... args) { " + snippet + "\n; return null; }",
+            "Object doIt(UvmObject self, Object... args) { return (\n" + snippet + "\n); }",
+            "Object doIt(UvmObject self, Object... args) {\n" + snippet + "\n}",
+            "Object doIt(UvmObject self, Object... args) {\n" + snippet + "\n; return null; }",
         };
         Verdict first = null;
         Verdict last = null;
@@ -249,6 +250,11 @@ public final class MethodRuntime implements MethodInvoker {
             last = verdict;
         }
         Verdict shown = snippet.contains(";") ? last : first;
-        throw new RejectedException("cannot evaluate", shown);
+        List<Finding> inSnippet = new ArrayList<>();
+        for (Finding finding : shown.findings()) {
+            inSnippet.add(new Finding(finding.rule(), finding.severity(), finding.message(),
+                    Math.max(0, finding.line() - 1), finding.line() > 1 ? finding.column() : 0));
+        }
+        throw new RejectedException("cannot evaluate", Verdict.of(inSnippet));
     }
 }

@@ -190,9 +190,14 @@ class MethodRuntimeTest {
         assertThat(in(lobby -> runtime.evaluate(lobby, "self.set(\"m\", 7); return self.get(\"m\");"))).isEqualTo(7L);
         assertThat(in(lobby -> runtime.evaluate(lobby, "self.set(\"k\", 1)"))).isInstanceOf(UvmObject.class);
         assertThat(in(lobby -> runtime.evaluate(lobby, "int x = 1; x++;"))).isNull();
-        assertThatThrownBy(() -> in(lobby -> runtime.evaluate(lobby, "System.exit(1)")))
+        assertThatThrownBy(() -> in(lobby -> runtime.evaluate(lobby, "1 + System.exit(1)")))
                 .isInstanceOf(RejectedException.class)
-                .satisfies(e -> assertThat(((RejectedException) e).verdict().trips("sandbox")).isTrue());
+                .satisfies(e -> assertThat(((RejectedException) e).verdict().findings())
+                        .anySatisfy(f -> {
+                            assertThat(f.rule()).isEqualTo("sandbox");
+                            assertThat(f.line()).as("the snippet's own line").isEqualTo(1);
+                            assertThat(f.column()).as("the snippet's own column").isEqualTo(5);
+                        }));
     }
 
     @Test
