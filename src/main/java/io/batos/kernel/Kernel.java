@@ -1,0 +1,263 @@
+package io.batos.kernel;
+
+import io.batos.code.Verdict;
+import io.batos.image.ImageException;
+import io.batos.image.ImageInfo;
+import io.batos.image.LivingImage;
+import io.batos.image.MethodSource;
+import io.batos.image.ObjectRef;
+import io.batos.image.Primitive;
+import io.batos.image.Transaction;
+import io.batos.image.TxInfo;
+import io.batos.object.UvmObject;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The one facade every client of a running image uses — the workbench, and later the server — so
+ * that nothing the UI can do is out of a client's reach, and the other way round.
+ *
+ * <p>Every call is blocking and runs in its own transaction; a caller with a UI runs it on an
+ * executor (the {@link ThreadGuard} refuses the UI thread). Objects are named by oid or by the
+ * TARGET syntax of {@link Targets}; values cross as Java values or JSON text (DESIGN.md §12).
+ */
+public final class Kernel {
+    /** The origin recorded for transactions a client starts through this facade. */
+    private final String origin;
+    private final Vessel vessel;
+    private final ThreadGuard guard = new ThreadGuard();
+
+    public Kernel(Vessel vessel, String origin) {
+        this.vessel = vessel;
+        this.origin = origin;
+    }
+
+    public Vessel vessel() {
+        return vessel;
+    }
+
+    /** Where the UI thread is named, so calls from it fail fast. */
+    public ThreadGuard guard() {
+        return guard;
+    }
+
+    private <T> T read(String what, Function<Transaction, T> work) {
+        guard.check(what);
+        try (Transaction tx = vessel.image().begin(what, origin)) {
+            return work.apply(tx);
+        }
+    }
+
+    private <T> T write(String what, Function<Transaction, T> work) {
+        guard.check(what);
+        return vessel.image().inTransaction(what, origin, 1, work);
+    }
+
+    /** The oid a TARGET names. */
+    public long resolve(String target) {
+        return read("resolve " + target, tx -> Targets.resolve(vessel.space(), tx, target).oid());
+    }
+
+    /** The lobby's oid. */
+    public long lobby() {
+        return read("lobby", tx -> vessel.space().lobby(tx).oid());
+    }
+
+    /** Figures about the image. */
+    public ImageInfo info() {
+        guard.check("info");
+        return vessel.image().info();
+    }
+
+    /** An object with its parents and its slots, own and inherited. */
+    public ObjectDescription describe(long oid) {
+        return read("describe @" + oid, tx -> describe(vessel.space().object(tx, oid)));
+    }
+
+    private static ObjectDescription describe(UvmObject object) {
+        List<SlotDescription> slots = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String name : object.slotNames()) {
+            seen.add(name);
+            slots.add(slot(name, object.get(name), object.oid(), false));
+        }
+        for (String name : object.volatileSlotNames()) {
+            slots.add(new SlotDescription(name, SlotDescription.Kind.VOLATILE, object.oid(), false,
+                    ValueJson.toJson(object.get(name)).toString(), -1));
+        }
+        Set<Long> visited = new HashSet<>(List.of(object.oid()));
+        List<UvmObject> order = new ArrayList<>();
+        collect(object, visited, order);
+        for (UvmObject holder : order) {
+            for (String name : holder.slotNames()) {
+                if (seen.add(name)) {
+                    slots.add(slot(name, holder.get(name), holder.oid(), true));
+                }
+            }
+        }
+        List<Long> parents = object.parents().stream().map(UvmObject::oid).toList();
+        return new ObjectDescription(object.oid(), parents, slots);
+    }
+
+    /** Parents depth-first in order, each once: the lookup order. */
+    private static void collect(UvmObject object, Set<Long> visited, List<UvmObject> order) {
+        for (UvmObject parent : object.parents()) {
+            if (visited.add(parent.oid())) {
+                order.add(parent);
+                collect(parent, visited, order);
+            }
+        }
+    }
+
+    private static SlotDescription slot(String name, Object value, long holder, boolean inherited) {
+        SlotDescription.Kind kind;
+        long ref = -1;
+        if (name.equals(LivingImage.PARENTS_SLOT)) {
+            kind = SlotDescription.Kind.PARENTS;
+        } else if (value instanceof MethodSource) {
+            kind = SlotDescription.Kind.METHOD;
+        } else if (value instanceof Primitive) {
+            kind = SlotDescription.Kind.PRIMITIVE;
+        } else if (value instanceof ObjectRef r) {
+            kind = SlotDescription.Kind.REFERENCE;
+            ref = r.oid();
+        } else {
+            kind = SlotDescription.Kind.DATA;
+        }
+        return new SlotDescription(name, kind, holder, inherited, ValueJson.toJson(value).toString(), ref);
+    }
+
+    /** A slot's value as found by lookup (a private copy), or NOT_FOUND. */
+    public Object get(long oid, String slot) {
+        return read("get @" + oid + "." + slot, tx -> {
+            UvmObject object = vessel.space().object(tx, oid);
+            if (object.holderOf(slot).isEmpty()) {
+                throw new ImageException(ImageException.Code.NOT_FOUND, "no slot '" + slot + "' in @" + oid);
+            }
+            return object.get(slot);
+        });
+    }
+
+    /**
+     * Sets a slot from JSON text, in one transaction.
+     *
+     * @return the transaction id
+     * @throws ImageException USAGE for malformed JSON or a value that cannot persist (nothing written)
+     */
+    public long setJson(long oid, String slot, String json) {
+        Object value = ValueJson.parse(json);
+        return set(oid, slot, value);
+    }
+
+    /** Sets a slot to a value, in one transaction; answers the transaction id. */
+    public long set(long oid, String slot, Object value) {
+        return write("set @" + oid + "." + slot, tx -> {
+            vessel.space().object(tx, oid).set(slot, value);
+            return tx.commit();
+        });
+    }
+
+    /** Removes an own slot, in one transaction; NOT_FOUND when it has none. */
+    public long remove(long oid, String slot) {
+        return write("remove @" + oid + "." + slot, tx -> {
+            if (!vessel.space().object(tx, oid).remove(slot)) {
+                throw new ImageException(ImageException.Code.NOT_FOUND, "@" + oid + " has no own slot '" + slot + "'");
+            }
+            return tx.commit();
+        });
+    }
+
+    /** An Io-style clone of {@code oid} stored in its slot {@code name}; answers the new oid. */
+    public long cloneInto(long oid, String name) {
+        return write("clone @" + oid + " as " + name, tx -> {
+            UvmObject parent = vessel.space().object(tx, oid);
+            UvmObject child = parent.clone();
+            parent.set(name, child);
+            tx.commit();
+            return child.oid();
+        });
+    }
+
+    /**
+     * What an evaluation answered.
+     *
+     * @param json the answer in the JSON forms of DESIGN.md §12
+     * @param text the answer as {@code printString} shows it
+     * @param ref  the oid when the answer is an object, else -1
+     * @param txId the transaction that recorded its changes, or 0 when it changed nothing
+     */
+    public record Evaluation(String json, String text, long ref, long txId) {
+    }
+
+    /** Evaluates a snippet with {@code self} bound to {@code oid}, in one transaction ("do it"). */
+    public Evaluation evaluate(long oid, String snippet) {
+        return write("evaluate on @" + oid, tx -> {
+            Object answer = vessel.methods().evaluate(vessel.space().object(tx, oid), snippet);
+            long ref = answer instanceof UvmObject object ? object.oid()
+                    : answer instanceof ObjectRef r ? r.oid() : -1;
+            String json = ValueJson.toJson(answer).toString();
+            String text = answer instanceof UvmObject || answer instanceof ObjectRef ? "@" + ref : String.valueOf(answer);
+            long txId = tx.commit();
+            return new Evaluation(json, text, ref, txId);
+        });
+    }
+
+    /** Sends a message in one transaction; the answer as an evaluation would show it. */
+    public Evaluation send(long oid, String selector, Object... args) {
+        return write("send @" + oid + " " + selector, tx -> {
+            Object answer = vessel.space().object(tx, oid).send(selector, args);
+            long ref = answer instanceof UvmObject object ? object.oid()
+                    : answer instanceof ObjectRef r ? r.oid() : -1;
+            String json = ValueJson.toJson(answer).toString();
+            long txId = tx.commit();
+            return new Evaluation(json, ref >= 0 ? "@" + ref : String.valueOf(answer), ref, txId);
+        });
+    }
+
+    /** The guardian's, compiler's and sandbox's verdict on a method, writing nothing. */
+    public Verdict check(String selector, String source) {
+        guard.check("check " + selector);
+        return vessel.installer().check(selector, source);
+    }
+
+    /** Installs a method (guardian, compiler, sandbox, then one transaction). */
+    public MethodInstaller.Result install(long oid, String selector, String source) {
+        guard.check("install " + selector);
+        return vessel.installer().install("@" + oid, selector, source, origin);
+    }
+
+    /** Every transaction, oldest first. */
+    public List<TxInfo> history() {
+        guard.check("history");
+        return vessel.image().history();
+    }
+
+    /** The transactions that wrote an object, newest first. */
+    public List<Long> revisions(long oid) {
+        guard.check("revisions");
+        return vessel.image().revisions(oid);
+    }
+
+    /** An object's slots as of a transaction, as JSON text by slot (null when it did not exist). */
+    public Map<String, String> stateAt(long oid, long txId) {
+        guard.check("state of @" + oid + " at " + txId);
+        Map<String, Object> state = vessel.image().stateAt(oid, txId);
+        if (state == null) {
+            return null;
+        }
+        Map<String, String> json = new LinkedHashMap<>();
+        state.forEach((k, v) -> json.put(k, ValueJson.toJson(v).toString()));
+        return json;
+    }
+
+    /** Undoes a transaction; REJECTED with the reason when a later one touched the same objects. */
+    public long undo(long txId) {
+        guard.check("undo " + txId);
+        return vessel.image().undo(txId);
+    }
+}
