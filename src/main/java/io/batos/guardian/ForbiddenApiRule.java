@@ -79,13 +79,9 @@ final class ForbiddenApiRule implements Rule {
 
     @Override
     public void check(ParsedSource source, Consumer<Finding> findings) {
-        for (ParsedSource.Header header : source.headers()) {
-            if (header.keyword().equals("import")) {
-                ForbiddenNames.classify(header.name()).filter(m -> m.rule().equals(ID)).ifPresent(match ->
-                        findings.accept(Finding.error(ID, "'import " + header.name() + "' reaches for "
-                                + match.reason() + ", which is out of a method's reach", header.line(), header.column())));
-            }
-        }
+        ForbiddenNames.importsOf(source, ID, (header, match) -> findings.accept(Finding.error(ID, "'import "
+                + header.name() + "' reaches for " + match.reason() + ", which is out of a method's reach",
+                header.line(), header.column())));
         Map<Node, Boolean> refused = new IdentityHashMap<>();
         for (NameUses.Use use : source.nameUses()) {
             Optional<ForbiddenNames.Match> match = ForbiddenNames.classify(use.name());

@@ -90,6 +90,15 @@ final class ForbiddenNames {
     private ForbiddenNames() {
     }
 
+    /** Each import line of {@code source} that names something of {@code rule}, with what it matched. */
+    static void importsOf(ParsedSource source, String rule, java.util.function.BiConsumer<ParsedSource.Header, Match> each) {
+        for (ParsedSource.Header header : source.headers()) {
+            if (header.keyword().equals("import")) {
+                classify(header.name()).filter(m -> m.rule().equals(rule)).ifPresent(m -> each.accept(header, m));
+            }
+        }
+    }
+
     /** Why the dotted name (a type, a package, or a type followed by members) is refused, if it is. */
     static Optional<Match> classify(String dotted) {
         for (String prefix = dotted; !prefix.isEmpty(); prefix = parent(prefix)) {

@@ -37,14 +37,9 @@ final class SyncRule implements Rule {
 
     @Override
     public void check(ParsedSource source, Consumer<Finding> findings) {
-        for (ParsedSource.Header header : source.headers()) {
-            if (header.keyword().equals("import")) {
-                ForbiddenNames.classify(header.name()).filter(m -> m.rule().equals(ID)).ifPresent(match ->
-                        findings.accept(Finding.error(ID, "'import " + header.name() + "' brings in one of the "
-                                + match.reason() + ": a method runs in one transaction and must not block or lock",
-                                header.line(), header.column())));
-            }
-        }
+        ForbiddenNames.importsOf(source, ID, (header, match) -> findings.accept(Finding.error(ID, "'import "
+                + header.name() + "' brings in one of the " + match.reason()
+                + ": a method runs in one transaction and must not block or lock", header.line(), header.column())));
         for (NameUses.Use use : source.nameUses()) {
             ForbiddenNames.classify(use.name()).filter(m -> m.rule().equals(ID)).ifPresent(match ->
                     findings.accept(source.error(ID, "'" + use.name() + "' is one of the " + match.reason()

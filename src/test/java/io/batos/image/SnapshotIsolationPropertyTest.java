@@ -31,9 +31,7 @@ class SnapshotIsolationPropertyTest {
 
     @BeforeContainer
     static void open() throws IOException {
-        Path base = Path.of(System.getProperty("batos.test.tmp", "target/tmp"));
-        Files.createDirectories(base);
-        dir = Files.createTempDirectory(base, "si");
+        dir = io.batos.testing.TestDirs.create("si");
         image = LivingImage.open(dir, LivingImage.OpenMode.CREATE);
     }
 

@@ -27,9 +27,7 @@ class AcceptedCorpusRunsTest {
 
     @BeforeAll
     static void open() throws IOException {
-        Path base = Path.of(System.getProperty("batos.test.tmp", "target/tmp"));
-        Files.createDirectories(base);
-        dir = Files.createTempDirectory(base, "corpus");
+        dir = io.batos.testing.TestDirs.create("corpus");
         vessel = Vessel.open(dir, LivingImage.OpenMode.CREATE);
     }
 
