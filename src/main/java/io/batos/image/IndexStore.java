@@ -125,40 +125,49 @@ final class IndexStore implements AutoCloseable {
         return offset == 0 ? ABSENT : offset;
     }
 
+    /**
+     * The block of offsets {@code id}, or null when no object of it exists yet. The cache is read
+     * without a lock; a miss, a write and an eviction all hold the {@code dirty} lock, so a reader
+     * can never cache an older copy of a block that a commit has changed but not yet written back.
+     */
     private long[] block(long id) {
         long[] block = blocks.get(id);
         if (block != null) {
             return block;
         }
         synchronized (dirty) {
-            block = dirty.get(id);
-        }
-        if (block == null) {
-            block = objectBlocks.get(id);
-        }
-        if (block != null) {
-            if (blocks.size() >= CACHED_BLOCKS) {
-                blocks.clear();
+            block = blocks.get(id);
+            if (block == null) {
+                block = dirty.get(id);
             }
-            blocks.putIfAbsent(id, block);
+            if (block == null) {
+                block = objectBlocks.get(id);
+            }
+            if (block != null) {
+                if (blocks.size() >= CACHED_BLOCKS) {
+                    blocks.clear();
+                    blocks.putAll(dirty);
+                }
+                blocks.put(id, block);
+            }
+            return block;
         }
-        return block;
     }
 
     /** Points an oid at its latest state; callers serialize writes (the commit lock, or recovery). */
     void putObject(long oid, long entryOffset) {
         long id = oid >>> BLOCK_SHIFT;
-        long[] block = block(id);
-        if (block == null) {
-            block = new long[1 << BLOCK_SHIFT];
-            blocks.put(id, block);
-        }
-        int at = (int) (oid & BLOCK_MASK);
-        if (block[at] == 0) {
-            objectCount++;
-        }
-        block[at] = entryOffset;
         synchronized (dirty) {
+            long[] block = block(id);
+            if (block == null) {
+                block = new long[1 << BLOCK_SHIFT];
+                blocks.put(id, block);
+            }
+            int at = (int) (oid & BLOCK_MASK);
+            if (block[at] == 0) {
+                objectCount++;
+            }
+            block[at] = entryOffset;
             dirty.put(id, block);
             if (dirty.size() >= DIRTY_BLOCKS) {
                 flushBlocks();
