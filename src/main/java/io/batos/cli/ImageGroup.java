@@ -10,6 +10,6 @@ import picocli.CommandLine.Command;
         description = "Create, describe, verify, browse, undo, pack and back up an image.",
         subcommands = {ImageInitCommand.class, ImageInfoCommand.class, ImageVerifyCommand.class,
                 ImageHistoryCommand.class, ImageUndoCommand.class, ImagePackCommand.class,
-                ImageBackupCommand.class})
+                ImageBackupCommand.class, ImageDemoCommand.class})
 final class ImageGroup {
 }
