@@ -1,0 +1,269 @@
+package io.batos.workbench;
+
+import io.batos.kernel.SlotDescription;
+import io.batos.workbench.editor.CodeEditorView;
+import io.batos.workbench.history.HistoryView;
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import io.batos.kernel.Kernel;
+import io.batos.workbench.browser.ObjectBrowserView;
+import io.batos.workbench.browser.ObjectBrowserViewModel;
+import io.batos.workbench.inspector.InspectorView;
+import io.batos.workbench.inspector.InspectorViewModel;
+import io.batos.workbench.inspector.ObjectViews;
+import io.batos.workbench.workspace.WorkspaceView;
+import io.batos.workbench.workspace.WorkspaceViewModel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.application.Application;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The workbench's main window content: a menu bar, tabs (Welcome, Browser, Workspace, History) beside
+ * the inspector, and a status bar — wired to one {@link Kernel} through one {@link TaskExecutor}.
+ *
+ * <p>I build every view with its ViewModel and connect them (Inspect it opens the inspector); I hold
+ * no image state myself. {@link #captureState} and {@link #applyState} turn the layout into a
+ * {@link WorkbenchState} and back. <b>Integration point:</b> {@link #historyPane()} is a StackPane
+ * waiting for {@code history.HistoryView}.
+ */
+public final class MainView extends BorderPane {
+    static final String WELCOME = "Welcome";
+    static final String BROWSER = "Browser";
+    static final String WORKSPACE = "Workspace";
+    static final String HISTORY = "History";
+
+    private final MainViewModel model;
+    private final ObjectBrowserViewModel browserModel;
+    private final InspectorViewModel inspectorModel;
+    private final WorkspaceViewModel workspaceModel;
+    private final ObjectBrowserView browser;
+    private final InspectorView inspector;
+    private final WorkspaceView workspace;
+    private final StackPane historyPane = new StackPane();
+    private final TabPane tabs = new TabPane();
+    private final SplitPane split;
+    private final Map<String, Tab> allTabs = new LinkedHashMap<>();
+    private final CheckMenuItem darkTheme = new CheckMenuItem("Dark theme");
+
+    public MainView(Kernel kernel, TaskExecutor executor, Path image, boolean created) {
+        Notifications notifications = new Notifications();
+        model = new MainViewModel(kernel, executor, notifications, image);
+        browserModel = new ObjectBrowserViewModel(kernel, executor, notifications);
+        inspectorModel = new InspectorViewModel(kernel, executor, notifications, ObjectViews.standard());
+        workspaceModel = new WorkspaceViewModel(kernel, executor, notifications);
+        browser = new ObjectBrowserView(browserModel);
+        inspector = new InspectorView(inspectorModel);
+        workspace = new WorkspaceView(workspaceModel);
+        workspaceModel.setInspector(inspectorModel::inspect);
+        setId("workbench");
+
+        historyPane.setId("historyPane");
+        historyPane.getChildren().add(new HistoryView(kernel, executor));
+        CodeEditorView editor = new CodeEditorView(kernel, executor);
+        editor.setId("methodEditor");
+        browser.setMethodEditor(editor);
+        // The editor edits the holder's method (as a Smalltalk browser does), whatever object was selected.
+        browserModel.methodSourceProperty().addListener((obs, old, source) -> {
+            SlotDescription slot = browserModel.selectedSlotProperty().get();
+            if (slot != null && slot.kind() == SlotDescription.Kind.METHOD) {
+                editor.open(slot.holder(), slot.name(), source);
+            }
+        });
+        editor.viewModel().statusProperty().addListener((obs, old, status) -> {
+            if (status.startsWith("installed")) {
+                model.refresh();
+            }
+        });
+        tabs.setId("mainTabs");
+        addTab(WELCOME, welcome());
+        addTab(BROWSER, browser);
+        addTab(WORKSPACE, workspace);
+        addTab(HISTORY, historyPane);
+        allTabs.get(BROWSER).setClosable(false);
+        tabs.getTabs().setAll(allTabs.values());
+        if (!created) {
+            tabs.getTabs().remove(allTabs.get(WELCOME));
+        }
+        tabs.getSelectionModel().select(allTabs.get(created ? WELCOME : BROWSER));
+
+        split = new SplitPane(tabs, inspector);
+        split.setId("mainSplit");
+        setTop(menus());
+        setCenter(split);
+        setBottom(statusBar());
+
+        model.refresh();
+        browserModel.loadRoot();
+        inspectorModel.inspect("lobby");
+    }
+
+    private void addTab(String title, Node content) {
+        Tab tab = new Tab(title, content);
+        tab.setId("tab" + title);
+        allTabs.put(title, tab);
+    }
+
+    private Node welcome() {
+        Label text = new Label("""
+                A new living image. Things to try first:
+
+                1. Browser: select "lobby" and a slot; set a data value as JSON and press Apply.
+                2. Workspace: type  3 + 4  and press Ctrl+P (Print it), or  self  and Ctrl+I (Inspect it).
+                3. Inspector (right): expand parents and references; double-click a value to edit it.
+                4. View menu: switch to the dark theme. The layout is remembered between runs.
+                """);
+        text.setWrapText(true);
+        VBox box = new VBox(text);
+        box.setId("welcome");
+        box.setPadding(new Insets(20));
+        return box;
+    }
+
+    private MenuBar menus() {
+        MenuItem quit = new MenuItem("Quit");
+        quit.setOnAction(e -> {
+            if (getScene() != null && getScene().getWindow() != null) {
+                getScene().getWindow().fireEvent(new javafx.stage.WindowEvent(getScene().getWindow(),
+                        javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
+            }
+        });
+        Menu file = new Menu("File", null, quit);
+        darkTheme.setOnAction(e -> applyTheme(darkTheme.isSelected()));
+        Menu view = new Menu("View", null, darkTheme);
+        for (String title : allTabs.keySet()) {
+            MenuItem show = new MenuItem("Show " + title);
+            show.setOnAction(e -> showTab(title));
+            view.getItems().add(show);
+        }
+        MenuBar bar = new MenuBar(file, view);
+        bar.setId("menuBar");
+        return bar;
+    }
+
+    private Node statusBar() {
+        Label figures = new Label();
+        figures.setId("statusFigures");
+        figures.textProperty().bind(model.figuresProperty());
+        Label notification = new Label();
+        notification.setId("statusNotification");
+        notification.textProperty().bind(model.notificationProperty());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(12, figures, gap, notification);
+        bar.setId("statusBar");
+        bar.setPadding(new Insets(3, 8, 3, 8));
+        return bar;
+    }
+
+    /** Opens (or selects) a tab by title. */
+    public void showTab(String title) {
+        Tab tab = allTabs.get(title);
+        if (tab != null) {
+            if (!tabs.getTabs().contains(tab)) {
+                tabs.getTabs().add(tab);
+            }
+            tabs.getSelectionModel().select(tab);
+        }
+    }
+
+    /** Switches between AtlantaFX Primer light and dark. */
+    public void applyTheme(boolean dark) {
+        darkTheme.setSelected(dark);
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    /** The layout as it is now, with the given window size. */
+    public WorkbenchState captureState(double width, double height) {
+        List<String> open = new ArrayList<>();
+        tabs.getTabs().forEach(t -> open.add(t.getText()));
+        Tab selected = tabs.getSelectionModel().getSelectedItem();
+        return new WorkbenchState(width, height, split.getDividerPositions()[0], browser.dividers(), open,
+                selected == null ? null : selected.getText(), darkTheme.isSelected());
+    }
+
+    /** Restores split positions, open tabs and theme (the window size is the stage's business). */
+    public void applyState(WorkbenchState state) {
+        split.setDividerPositions(state.mainDivider());
+        browser.setDividers(state.browserDividers());
+        if (!state.openTabs().isEmpty()) {
+            boolean welcomeOpen = tabs.getTabs().contains(allTabs.get(WELCOME));
+            List<Tab> open = new ArrayList<>();
+            for (String title : state.openTabs()) {
+                Tab tab = allTabs.get(title);
+                if (tab != null && !open.contains(tab)) {
+                    open.add(tab);
+                }
+            }
+            if (!open.contains(allTabs.get(BROWSER))) {
+                open.add(0, allTabs.get(BROWSER));
+            }
+            if (welcomeOpen && !open.contains(allTabs.get(WELCOME))) {
+                open.add(0, allTabs.get(WELCOME));
+            }
+            tabs.getTabs().setAll(open);
+        }
+        if (state.selectedTab() != null && allTabs.containsKey(state.selectedTab())
+                && tabs.getTabs().contains(allTabs.get(state.selectedTab()))
+                && !tabs.getTabs().contains(allTabs.get(WELCOME))) {
+            tabs.getSelectionModel().select(allTabs.get(state.selectedTab()));
+        }
+        applyTheme(state.dark());
+    }
+
+    public MainViewModel model() {
+        return model;
+    }
+
+    public ObjectBrowserViewModel browserModel() {
+        return browserModel;
+    }
+
+    public InspectorViewModel inspectorModel() {
+        return inspectorModel;
+    }
+
+    public WorkspaceViewModel workspaceModel() {
+        return workspaceModel;
+    }
+
+    public ObjectBrowserView browser() {
+        return browser;
+    }
+
+    public InspectorView inspector() {
+        return inspector;
+    }
+
+    public WorkspaceView workspace() {
+        return workspace;
+    }
+
+    /** Where the history view goes (integration point for {@code history.HistoryView}). */
+    public StackPane historyPane() {
+        return historyPane;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+}

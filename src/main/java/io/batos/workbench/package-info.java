@@ -1,0 +1,31 @@
+/**
+ * The BAT OS Workbench: the JavaFX environment the architect lives in (DESIGN.md §11), and the only
+ * package that sees JavaFX.
+ *
+ * <h2>A tour</h2>
+ * <ul>
+ *   <li>{@link io.batos.workbench.Workbench} — the plain launcher ({@code batos} with no command
+ *       reaches it by name); {@link io.batos.workbench.WorkbenchApp} opens the image off the FX
+ *       thread behind a loading pane, sets the kernel's guard against the FX thread, and closes the
+ *       image cleanly when the window closes.</li>
+ *   <li>{@link io.batos.workbench.WorkbenchWindow} puts a {@link io.batos.workbench.MainView} (menus,
+ *       tabs beside the inspector, status bar) on a stage and restores/saves the
+ *       {@link io.batos.workbench.WorkbenchState} kept in the user's config directory, never in the
+ *       image.</li>
+ *   <li>{@link io.batos.workbench.MainViewModel} — title ({@code BAT OS Workbench — PATH — tx N}) and
+ *       status figures; {@link io.batos.workbench.Notifications} — the shared one-line message and
+ *       last commit every ViewModel reports to.</li>
+ *   <li>{@link io.batos.workbench.TaskExecutor} — how every kernel call leaves the FX thread
+ *       ({@link io.batos.workbench.FxTaskExecutor} in the app, {@code sameThread()} in ViewModel
+ *       tests).</li>
+ *   <li>Views, each {@code FooView} + {@code FooViewModel}: {@link io.batos.workbench.browser}
+ *       (object browser), {@link io.batos.workbench.inspector} (outliner with moldable
+ *       {@link io.batos.workbench.inspector.ObjectView}s), {@link io.batos.workbench.workspace}
+ *       (Do it / Print it / Inspect it); {@code editor} and {@code history} follow the same
+ *       pattern.</li>
+ * </ul>
+ *
+ * <p>The rule every class here keeps: the ViewModel talks to {@link io.batos.kernel.Kernel} only
+ * through the {@code TaskExecutor}; the view binds to the ViewModel and never touches the kernel.
+ */
+package io.batos.workbench;

@@ -1,0 +1,254 @@
+package io.batos.workbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.batos.kernel.Kernel;
+import io.batos.kernel.ObjectDescription;
+import io.batos.workbench.inspector.ObjectView;
+import io.batos.workbench.inspector.InspectorViewModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeTableCell;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The whole main window on a real image, headless (Monocle), driven by a robot: every action goes
+ * through the {@link FxTaskExecutor} while the kernel's guard forbids the FX thread — so each
+ * passing test also proves its view never calls the kernel on the FX thread.
+ */
+class WorkbenchFxTest {
+    @TempDir
+    Path dir;
+    @TempDir
+    Path config;
+    ImageFixture image;
+    Kernel kernel;
+    FxTaskExecutor executor;
+    WorkbenchWindow window;
+    long lobby;
+    long account;
+    final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @BeforeEach
+    void open() throws Exception {
+        System.setProperty("batos.config.dir", config.toString());
+        image = new ImageFixture(dir.resolve("image"));
+        kernel = image.kernel();
+        lobby = kernel.lobby();
+        account = kernel.cloneInto(lobby, "account");
+        kernel.setJson(account, "balance", "100");
+        kernel.guard().forbid(t -> Platform.isFxApplicationThread());
+        executor = new FxTaskExecutor();
+        showWindow();
+    }
+
+    private void showWindow() throws Exception {
+        FxToolkit.setupStage(stage -> window = WorkbenchWindow.show(stage, kernel, executor, image.dir(), true));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+        executor.close();
+        image.close();
+        System.clearProperty("batos.config.dir");
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Boolean.TRUE.equals(
+                WaitForAsyncUtils.asyncFx(condition).get()));
+    }
+
+    private <T extends Node> T node(Class<T> type, String text) {
+        return robot.lookup((Node n) -> type.isInstance(n) && n.isVisible() && text.equals(textOf(n))).query();
+    }
+
+    private static String textOf(Node node) {
+        if (node instanceof javafx.scene.control.Labeled labeled) {
+            return labeled.getText();
+        }
+        return null;
+    }
+
+    private boolean exists(Class<? extends Node> type, String text) {
+        return robot.lookup((Node n) -> type.isInstance(n) && n.isVisible() && text.equals(textOf(n))).tryQuery()
+                .isPresent();
+    }
+
+    @Test
+    void aNewImageOpensOnTheWelcomePaneAndTheTitleShowsTheLastTransaction() throws Exception {
+        TabPane tabs = window.view().tabs();
+        assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("Welcome");
+        long last = image.vessel().image().lastTx();
+        waitUntil(() -> window.stage().getTitle().equals("BAT OS Workbench — " + image.dir() + " — tx " + last));
+    }
+
+    @Test
+    void browseFromTheLobbyToAnObjectAndEditADataSlot() throws Exception {
+        robot.interact(() -> window.view().showTab("Browser"));
+        String accountLabel = "account  @" + account;
+        waitUntil(() -> exists(TreeCell.class, accountLabel));
+        robot.clickOn(node(TreeCell.class, accountLabel));
+        waitUntil(() -> exists(ListCell.class, "balance"));
+        robot.clickOn(node(ListCell.class, "balance"));
+        robot.clickOn("#browserValue");
+        robot.push(KeyCode.CONTROL, KeyCode.A).write("250");
+        robot.clickOn("#browserApply");
+        waitUntil(() -> Long.valueOf(250).equals(readOffFx(() -> kernel.get(account, "balance"))));
+        waitUntil(() -> robot.lookup("#browserMessage").queryAs(Label.class).getText().startsWith("saved"));
+        // The title follows the commit.
+        long last = readOffFx(() -> image.vessel().image().lastTx());
+        waitUntil(() -> window.stage().getTitle().endsWith("tx " + last));
+    }
+
+    @Test
+    void anInspectorEditWithAMalformedValueIsRefusedAndWritesNothing() throws Exception {
+        robot.clickOn("#inspectorTarget").push(KeyCode.CONTROL, KeyCode.A).write("lobby.account").push(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#inspectorTitle").queryAs(Label.class).getText().equals("@" + account));
+        waitUntil(() -> exists(TreeTableCell.class, "100"));
+        byte[] before = image.log();
+        robot.doubleClickOn(node(TreeTableCell.class, "100"));
+        robot.push(KeyCode.CONTROL, KeyCode.A).write("{oops").push(KeyCode.ENTER);
+        waitUntil(() -> !robot.lookup("#inspectorMessage").queryAs(Label.class).getText().isBlank());
+        assertThat(robot.lookup("#statusNotification").queryAs(Label.class).getText()).isNotBlank();
+        assertThat(image.log()).isEqualTo(before);
+        assertThat(readOffFx(() -> kernel.get(account, "balance"))).isEqualTo(100L);
+        waitUntil(() -> exists(TreeTableCell.class, "100"));
+    }
+
+    @Test
+    void workspaceDoItPrintItAndInspectIt() throws Exception {
+        robot.interact(() -> window.view().showTab("Workspace"));
+        TextArea code = robot.lookup("#workspaceCode").queryAs(TextArea.class);
+        robot.clickOn(code).write("3 + 4");
+        robot.push(KeyCode.CONTROL, KeyCode.P);
+        waitUntil(() -> code.getText().equals("3 + 4 → 7"));
+
+        robot.interact(() -> code.setText("6 * 7"));
+        robot.interact(() -> code.positionCaret(2));
+        robot.push(KeyCode.CONTROL, KeyCode.D);
+        waitUntil(() -> robot.lookup("#workspaceResult").queryAs(Label.class).getText().equals("42"));
+
+        robot.interact(() -> {
+            window.view().workspaceModel().targetProperty().set("lobby.account");
+            code.setText("self");
+            code.positionCaret(4);
+        });
+        robot.push(KeyCode.CONTROL, KeyCode.I);
+        waitUntil(() -> robot.lookup("#inspectorTitle").queryAs(Label.class).getText().equals("@" + account));
+
+        robot.interact(() -> code.setText("self.send(\"frobnicate\")"));
+        robot.clickOn("#workspaceDoIt");
+        waitUntil(() -> robot.lookup("#workspaceResult").queryAs(Label.class).getText().contains("frobnicate"));
+    }
+
+    @Test
+    void aViewThatThrowsShowsAnErrorPaneNotABrokenWindow() throws Exception {
+        window.view().inspectorModel().views().register(new ObjectView() {
+            @Override
+            public String title() {
+                return "Broken";
+            }
+
+            @Override
+            public int priority() {
+                return -1;
+            }
+
+            @Override
+            public boolean appliesTo(ObjectDescription object) {
+                return true;
+            }
+
+            @Override
+            public Node create(ObjectDescription object, InspectorViewModel model) {
+                throw new IllegalStateException("boom: this view is broken");
+            }
+        });
+        robot.interact(() -> window.view().inspectorModel().inspect(account));
+        waitUntil(() -> robot.lookup("#inspectorViewErrorMessage").tryQuery().isPresent());
+        assertThat(robot.lookup("#inspectorViewErrorMessage").queryAs(Label.class).getText())
+                .isEqualTo("boom: this view is broken");
+        TabPane views = robot.lookup("#inspectorViews").queryAs(TabPane.class);
+        assertThat(views.getTabs()).extracting(t -> t.getText()).containsExactly("Broken", "Slots");
+        robot.interact(() -> views.getSelectionModel().select(1));
+        waitUntil(() -> exists(TreeTableCell.class, "100"));
+    }
+
+    @Test
+    void windowSizeAndTabsAreRestoredOnRestart() throws Exception {
+        robot.interact(() -> {
+            window.stage().setWidth(910);
+            window.stage().setHeight(640);
+            window.view().showTab("Workspace");
+            window.view().tabs().getTabs().removeIf(t -> t.getText().equals("History"));
+        });
+        robot.interact(() -> window.saveState());
+        assertThat(Files.readString(config.resolve("workbench.json"))).contains("910");
+        FxToolkit.cleanupStages();
+        FxToolkit.setupStage(stage -> {
+            stage.setWidth(300);
+            stage.setHeight(300);
+        });
+        showWindow();
+        assertThat(window.stage().getWidth()).isEqualTo(910);
+        assertThat(window.stage().getHeight()).isEqualTo(640);
+        assertThat(window.view().tabs().getTabs()).extracting(t -> t.getText()).doesNotContain("History")
+                .contains("Browser", "Workspace");
+    }
+
+    @Test
+    void theKernelGuardRefusesTheFxThreadWhileTheViewsKeepWorking() throws Exception {
+        AtomicReference<Throwable> refused = new AtomicReference<>();
+        robot.interact(() -> {
+            try {
+                kernel.lobby();
+            } catch (Throwable t) {
+                refused.set(t);
+            }
+        });
+        assertThat(refused.get()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("must not wait on the image");
+        // The views' own actions go through the executor and succeed.
+        robot.interact(() -> window.view().showTab("Workspace"));
+        robot.interact(() -> window.view().workspaceModel().doIt("1 + 1"));
+        waitUntil(() -> robot.lookup("#workspaceResult").queryAs(Label.class).getText().equals("2"));
+        robot.interact(() -> window.view().inspectorModel().inspect("lobby.account"));
+        waitUntil(() -> robot.lookup("#inspectorTitle").queryAs(Label.class).getText().equals("@" + account));
+    }
+
+    /** Runs a kernel call on a worker thread (the guard forbids the FX thread, and the test thread may be either). */
+    private static <T> T readOffFx(Callable<T> call) throws Exception {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return call.call();
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        }).get(10, TimeUnit.SECONDS);
+    }
+}
