@@ -33,6 +33,12 @@ public final class InspectorView extends BorderPane {
         target.setId("inspectorTarget");
         target.setPromptText("lobby, a.dotted.path or @OID");
         target.setOnAction(e -> model.inspect(target.getText().trim()));
+        // Whatever asked for it (a workspace's Inspect it, the browser), the field names what is shown.
+        model.inspectedProperty().addListener((obs, old, now) -> {
+            if (now != null && !target.isFocused()) {
+                target.setText("@" + now.oid());
+            }
+        });
         HBox.setHgrow(target, Priority.ALWAYS);
         title.setId("inspectorTitle");
         HBox bar = new HBox(6, new Label("inspect"), target, title);

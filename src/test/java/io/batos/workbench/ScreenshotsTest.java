@@ -1,0 +1,124 @@
+package io.batos.workbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.batos.kernel.DemoImage;
+import io.batos.kernel.Kernel;
+import io.batos.kernel.SlotDescription;
+import io.batos.kernel.Vessel;
+import io.batos.workbench.history.HistoryView;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.Button;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Renders each view of the workbench on the demo image, headless, into {@code images/<view>.png}
+ * (the README's screenshots). Not part of the normal build: {@code mvn -q -Pscreenshots verify}.
+ */
+@Tag("screenshots")
+class ScreenshotsTest {
+    @TempDir
+    Path dir;
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Boolean.TRUE.equals(
+                WaitForAsyncUtils.asyncFx(condition).get()));
+        WaitForAsyncUtils.sleep(600, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static void shoot(WorkbenchWindow window, Path file) throws Exception {
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> window.stage().getScene().snapshot(null)).get();
+        BufferedImage buffered = SwingFXUtils.fromFXImage(image, null);
+        try {
+            Files.createDirectories(file.getParent());
+            ImageIO.write(buffered, "png", file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertThat(Files.size(file)).isPositive();
+    }
+
+    @Test
+    void rendersEveryView() throws Exception {
+        Path out = Path.of(System.getProperty("batos.screenshots.dir", "images"));
+        System.setProperty("batos.config.dir", dir.resolve("config").toString());
+        FxToolkit.registerPrimaryStage();
+        try (Vessel vessel = DemoImage.create(dir.resolve("demo"));
+             FxTaskExecutor executor = new FxTaskExecutor()) {
+            Kernel kernel = new Kernel(vessel, "workbench");
+            kernel.guard().forbid(thread -> Platform.isFxApplicationThread());
+            long account = kernel.resolve("lobby.account");
+            long trait = kernel.resolve("lobby.accountTrait");
+            WorkbenchWindow[] window = new WorkbenchWindow[1];
+            FxToolkit.setupStage(stage -> {
+                window[0] = WorkbenchWindow.show(stage, kernel, executor, dir.resolve("demo"), true);
+                stage.setWidth(1400);
+                stage.setHeight(880);
+            });
+            MainView view = window[0].view();
+
+            waitUntil(() -> view.tabs().getSelectionModel().getSelectedItem() != null);
+            shoot(window[0], out.resolve("welcome.png"));
+
+            SlotDescription deposit = kernel.describe(trait).slots().stream()
+                    .filter(s -> s.name().equals("deposit")).findFirst().orElseThrow();
+            Platform.runLater(() -> {
+                view.showTab("Browser");
+                view.browserModel().selectObject(trait);
+                view.inspectorModel().inspect("lobby.account");
+            });
+            waitUntil(() -> view.browserModel().selectedObjectProperty().get() != null);
+            Platform.runLater(() -> view.browserModel().selectSlot(deposit));
+            waitUntil(() -> view.browserModel().methodSourceProperty().get().contains("deposit"));
+            shoot(window[0], out.resolve("browser.png"));
+
+            Platform.runLater(() -> {
+                view.showTab("Workspace");
+                view.workspace().codeArea().setText("List.of(3, 4, 5).stream().mapToInt(i -> i).sum()");
+                view.workspace().codeArea().selectAll();
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            Button printIt = (Button) view.workspace().lookup("#workspacePrintIt");
+            Platform.runLater(printIt::fire);
+            waitUntil(() -> view.workspace().codeArea().getText().contains("→"));
+            shoot(window[0], out.resolve("workspace.png"));
+
+            Platform.runLater(() -> view.showTab("History"));
+            HistoryView history = (HistoryView) view.historyPane().getChildren().get(0);
+            waitUntil(() -> !history.viewModel().transactions().isEmpty());
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.TableView<io.batos.image.TxInfo> table =
+                    (javafx.scene.control.TableView<io.batos.image.TxInfo>) history.lookup("#history-table");
+            Platform.runLater(() -> table.getItems().stream().filter(tx -> tx.note().contains("deposit")).findFirst()
+                    .ifPresent(tx -> {
+                        table.getSelectionModel().select(tx);
+                        table.scrollTo(tx);
+                    }));
+            javafx.scene.control.TextArea diff = (javafx.scene.control.TextArea) history.lookup("#history-diff");
+            waitUntil(() -> !diff.getText().isBlank());
+            shoot(window[0], out.resolve("history.png"));
+
+            Platform.runLater(() -> view.inspectorModel().inspect("lobby.counter"));
+            WaitForAsyncUtils.sleep(800, TimeUnit.MILLISECONDS);
+            shoot(window[0], out.resolve("inspector.png"));
+            FxToolkit.cleanupStages();
+        } finally {
+            System.clearProperty("batos.config.dir");
+        }
+    }
+}
