@@ -21,7 +21,9 @@ import java.util.Map;
 import javafx.application.Application;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -29,6 +31,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -166,12 +169,45 @@ public final class MainView extends BorderPane {
         Label notification = new Label();
         notification.setId("statusNotification");
         notification.textProperty().bind(model.notificationProperty());
+        Hyperlink details = new Hyperlink("details…");
+        details.setId("statusDetails");
+        details.visibleProperty().bind(model.detailsProperty().isNotEmpty());
+        details.managedProperty().bind(details.visibleProperty());
+        details.setOnAction(e -> showDetails());
+        notification.setOnMouseClicked(e -> showDetails());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(12, figures, gap, notification);
+        HBox bar = new HBox(12, figures, gap, notification, details);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.setId("statusBar");
         bar.setPadding(new Insets(3, 8, 3, 8));
         return bar;
+    }
+
+    /**
+     * Shows the full text behind the status bar's message in a dialog (non-blocking); does nothing
+     * when the message has no details.
+     */
+    public void showDetails() {
+        String text = model.detailsProperty().get();
+        if (text == null || text.isEmpty()) {
+            return;
+        }
+        TextArea area = new TextArea(text);
+        area.setId("statusDetailsText");
+        area.setEditable(false);
+        area.setWrapText(true);
+        area.setPrefRowCount(12);
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.setTitle("Details");
+        alert.setHeaderText(model.notificationProperty().get());
+        alert.getDialogPane().setContent(area);
+        alert.getDialogPane().setId("statusDetailsDialog");
+        alert.setResizable(true);
+        if (getScene() != null && getScene().getWindow() != null) {
+            alert.initOwner(getScene().getWindow());
+        }
+        alert.show();
     }
 
     /** Opens (or selects) a tab by title. */

@@ -11,7 +11,7 @@ import javafx.beans.property.StringProperty;
 
 /**
  * The main window's state: its title ({@code BAT OS Workbench — PATH — tx N}) and the status bar
- * (image path, object count, last transaction, notifications).
+ * (image path, object count, last transaction, image size, notifications with details on demand).
  *
  * <p>I refresh the image figures through the {@link TaskExecutor} whenever any view reports a
  * commit to the shared {@link Notifications}, so the title follows every change.
@@ -43,7 +43,7 @@ public final class MainViewModel {
         return title;
     }
 
-    /** The status bar's figures: path, objects, last transaction, log size. */
+    /** The status bar's figures: path, objects, last transaction, image size (log + blobs). */
     public StringProperty figuresProperty() {
         return figures;
     }
@@ -69,6 +69,32 @@ public final class MainViewModel {
         lastTx.set(info.lastTx());
         title.set(title(image, info.lastTx()));
         figures.set(image + "   " + info.objects() + " objects   tx " + info.lastTx() + "   "
-                + info.logBytes() / 1024 + " KiB");
+                + size(info.logBytes(), info.blobBytes()));
+    }
+
+    /** The image's size as the status bar shows it: {@code 1.2 MiB (log 1.0 MiB + blobs 200.0 KiB)}. */
+    public static String size(long logBytes, long blobBytes) {
+        return humanBytes(logBytes + blobBytes) + " (log " + humanBytes(logBytes) + " + blobs "
+                + humanBytes(blobBytes) + ")";
+    }
+
+    /** A byte count a person reads: {@code 512 B}, {@code 1.5 KiB}, {@code 3.0 MiB}, {@code 1.2 GiB}. */
+    public static String humanBytes(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        double value = bytes;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
+    }
+
+    /** The full text behind the status bar's message (empty: nothing more to show). */
+    public ReadOnlyStringProperty detailsProperty() {
+        return notifications.detailsProperty();
     }
 }

@@ -18,11 +18,20 @@ import javafx.beans.property.StringProperty;
  */
 public final class Notifications {
     private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty details = new SimpleStringProperty("");
     private final LongProperty lastCommit = new SimpleLongProperty(0);
 
     /** The latest one-line message for the user. */
     public ReadOnlyStringProperty messageProperty() {
         return message;
+    }
+
+    /**
+     * The full text behind {@link #messageProperty()} — the failure's class and whole message with its
+     * causes, or the findings — shown on demand; empty when the message is all there is.
+     */
+    public ReadOnlyStringProperty detailsProperty() {
+        return details;
     }
 
     /** The latest transaction a view committed (0 until one does). */
@@ -32,12 +41,18 @@ public final class Notifications {
 
     /** Shows a plain message. */
     public void tell(String text) {
+        tell(text, "");
+    }
+
+    /** Shows a one-line message with the full text (e.g. the findings) behind it. */
+    public void tell(String text, String fullText) {
+        details.set(fullText == null ? "" : fullText);
         message.set(text);
     }
 
-    /** Shows a failure as one short line. */
+    /** Shows a failure as one short line, its full description behind it. */
     public void failed(Throwable failure) {
-        message.set(shortMessage(failure));
+        tell(shortMessage(failure), details(failure));
     }
 
     /** Records a commit (and says so). */
@@ -45,7 +60,26 @@ public final class Notifications {
         if (txId > 0) {
             lastCommit.set(txId);
         }
-        message.set(what + (txId > 0 ? " (tx " + txId + ")" : ""));
+        tell(what + (txId > 0 ? " (tx " + txId + ")" : ""));
+    }
+
+    /**
+     * A failure in full, for the details view: each exception of the cause chain as
+     * {@code class: whole message}, outermost first (no stack trace).
+     */
+    public static String details(Throwable failure) {
+        StringBuilder text = new StringBuilder();
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+            if (text.length() > 0) {
+                text.append("\nCaused by: ");
+            }
+            text.append(t.getClass().getName());
+            if (t.getMessage() != null) {
+                text.append(": ").append(t.getMessage());
+            }
+        }
+        return text.toString();
     }
 
     /**

@@ -241,6 +241,30 @@ class WorkbenchFxTest {
         waitUntil(() -> robot.lookup("#inspectorTitle").queryAs(Label.class).getText().equals("@" + account));
     }
 
+    @Test
+    void clickingDetailsOnAnErrorShowsTheFullText() throws Exception {
+        assertThat(robot.lookup("#statusDetails").queryAs(javafx.scene.control.Hyperlink.class).isVisible()).isFalse();
+        robot.interact(() -> window.view().inspectorModel().inspect("lobby.nosuchslot"));
+        waitUntil(() -> robot.lookup("#statusDetails").queryAs(javafx.scene.control.Hyperlink.class).isVisible());
+        String shortText = robot.lookup("#statusNotification").queryAs(Label.class).getText();
+        assertThat(shortText).isNotBlank().doesNotContain("\n");
+        robot.clickOn("#statusDetails");
+        waitUntil(() -> robot.lookup("#statusDetailsText").tryQuery().isPresent());
+        String details = robot.lookup("#statusDetailsText").queryAs(TextArea.class).getText();
+        assertThat(details).contains(shortText).containsPattern("[a-z]+\\.[A-Za-z.]*Exception");
+        robot.interact(() -> robot.lookup("#statusDetailsText").queryAs(TextArea.class).getScene().getWindow().hide());
+    }
+
+    @Test
+    void theBrowserShowsTheSelectedObjectsParentsGraph() throws Exception {
+        robot.interact(() -> window.view().showTab("Browser"));
+        robot.interact(() -> window.view().browserModel().selectObject(account));
+        robot.clickOn("Parents graph");
+        waitUntil(() -> exists(Label.class, "account @" + account) || exists(Label.class, "@" + account));
+        waitUntil(() -> exists(Label.class, "lobby @" + lobby));
+        assertThat(exists(Label.class, "1")).isTrue();
+    }
+
     /** Runs a kernel call on a worker thread (the guard forbids the FX thread, and the test thread may be either). */
     private static <T> T readOffFx(Callable<T> call) throws Exception {
         return java.util.concurrent.CompletableFuture.supplyAsync(() -> {

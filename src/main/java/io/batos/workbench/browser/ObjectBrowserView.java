@@ -2,16 +2,27 @@ package io.batos.workbench.browser;
 
 import io.batos.kernel.SlotDescription;
 import io.batos.workbench.browser.ObjectBrowserViewModel.EditorMode;
+import io.batos.workbench.browser.ObjectBrowserViewModel.GraphEdge;
+import io.batos.workbench.browser.ObjectBrowserViewModel.GraphNode;
+import io.batos.workbench.browser.ObjectBrowserViewModel.ParentsGraph;
 import io.batos.workbench.browser.ObjectBrowserViewModel.ObjectNode;
 import io.batos.workbench.browser.ObjectBrowserViewModel.SlotRow;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.Pane;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.Polygon;
 import javafx.scene.Node;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -25,8 +36,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * The Smalltalk-style object browser: objects (a tree from the lobby) | the selected object's slots
- * (grouped parents / data / methods, inherited ones greyed with their holder) | and below them the
- * editor for the selected slot.
+ * (grouped parents / data / methods, inherited ones greyed with their holder), with its parents graph
+ * in a tab beside them | and below them the editor for the selected slot.
  *
  * <p>I only bind controls to {@link ObjectBrowserViewModel}; I never call the kernel. The editor
  * area is {@link #editorPane()}, a {@link StackPane}: for now a JSON field with Apply for data, a
@@ -44,6 +55,8 @@ public final class ObjectBrowserView extends BorderPane {
     private Node methodEditor;
     private VBox dataBox;
     private final Label message = new Label();
+    private final Pane graphPane = new Pane();
+    private final TabPane slotTabs = new TabPane();
     private final SplitPane columns;
     private final SplitPane vertical;
 
@@ -99,7 +112,18 @@ public final class ObjectBrowserView extends BorderPane {
         model.editorModeProperty().addListener((obs, old, mode) -> showEditor(mode, dataBox));
         showEditor(model.editorModeProperty().get(), dataBox);
 
-        columns = new SplitPane(objects, slots);
+        graphPane.setId("browserParentsGraph");
+        model.parentsGraphProperty().addListener((obs, old, graph) -> drawGraph(graph));
+        ScrollPane graphScroll = new ScrollPane(graphPane);
+        Tab slotsTab = new Tab("Slots", slots);
+        slotsTab.setId("browserSlotsTab");
+        Tab graphTab = new Tab("Parents graph", graphScroll);
+        graphTab.setId("browserGraphTab");
+        slotTabs.getTabs().setAll(slotsTab, graphTab);
+        slotTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        slotTabs.setId("browserSlotTabs");
+
+        columns = new SplitPane(objects, slotTabs);
         VBox.setVgrow(editorPane, Priority.ALWAYS);
         vertical = new SplitPane(columns, new VBox(editorPane, message));
         vertical.setOrientation(Orientation.VERTICAL);
@@ -159,6 +183,79 @@ public final class ObjectBrowserView extends BorderPane {
             item.setExpanded(true);
         }
         return item;
+    }
+
+    private static final double NODE_WIDTH = 150;
+    private static final double NODE_HEIGHT = 24;
+    private static final double COLUMN = 175;
+    private static final double ROW = 70;
+    private static final double MARGIN = 20;
+
+    /** Draws the graph: one row per depth, lines with arrowheads from child to parent, numbered by parent order. */
+    private void drawGraph(ParentsGraph graph) {
+        graphPane.getChildren().clear();
+        if (graph == null) {
+            return;
+        }
+        Map<Long, double[]> at = new HashMap<>();
+        Map<Integer, Integer> used = new HashMap<>();
+        List<Node> boxes = new java.util.ArrayList<>();
+        for (GraphNode node : graph.nodes()) {
+            int column = used.merge(node.depth(), 1, Integer::sum) - 1;
+            double x = MARGIN + column * COLUMN;
+            double y = MARGIN + node.depth() * ROW;
+            at.put(node.oid(), new double[] {x, y});
+            Label box = new Label(node.label());
+            box.getStyleClass().add("parents-graph-node");
+            box.setStyle("-fx-border-color: -color-border-default, gray; -fx-border-radius: 3; -fx-padding: 2 6 2 6;"
+                    + (node.order() == 0 ? " -fx-font-weight: bold;" : ""));
+            box.setMinSize(NODE_WIDTH, NODE_HEIGHT);
+            box.setPrefSize(NODE_WIDTH, NODE_HEIGHT);
+            box.setMaxSize(NODE_WIDTH, NODE_HEIGHT);
+            box.relocate(x, y);
+            boxes.add(box);
+        }
+        for (GraphEdge edge : graph.edges()) {
+            double[] from = at.get(edge.child());
+            double[] to = at.get(edge.parent());
+            boolean down = to[1] > from[1];
+            double x1 = from[0] + NODE_WIDTH / 2;
+            double y1 = down ? from[1] + NODE_HEIGHT : from[1];
+            double x2 = to[0] + NODE_WIDTH / 2;
+            double y2 = down ? to[1] : to[1] + NODE_HEIGHT;
+            if (to[1] == from[1]) {
+                y1 = from[1] + NODE_HEIGHT / 2;
+                y2 = to[1] + NODE_HEIGHT / 2;
+            }
+            Line line = new Line(x1, y1, x2, y2);
+            line.getStyleClass().add("parents-graph-edge");
+            line.setStyle("-fx-stroke: gray;");
+            double angle = Math.atan2(y2 - y1, x2 - x1);
+            Polygon head = new Polygon(x2, y2,
+                    x2 - 8 * Math.cos(angle - 0.4), y2 - 8 * Math.sin(angle - 0.4),
+                    x2 - 8 * Math.cos(angle + 0.4), y2 - 8 * Math.sin(angle + 0.4));
+            head.setStyle("-fx-fill: gray;");
+            Label number = new Label(String.valueOf(edge.index()));
+            number.getStyleClass().add("parents-graph-order");
+            number.relocate((x1 + x2) / 2 + 4, (y1 + y2) / 2 - 8);
+            graphPane.getChildren().addAll(line, head, number);
+        }
+        graphPane.getChildren().addAll(boxes);
+        if (graph.truncated()) {
+            Label more = new Label("… more than " + graph.nodes().size() + " objects; the rest are left out");
+            more.relocate(MARGIN, MARGIN + (used.size()) * ROW);
+            graphPane.getChildren().add(more);
+        }
+    }
+
+    /** The parents-graph drawing (in the tab next to the slot list). */
+    public Pane parentsGraphPane() {
+        return graphPane;
+    }
+
+    /** The tabs of the middle column: slots, parents graph. */
+    public TabPane slotTabs() {
+        return slotTabs;
     }
 
     /** The editor area below the slot list (integration point for the code editor). */

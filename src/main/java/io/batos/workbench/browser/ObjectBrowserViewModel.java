@@ -8,10 +8,14 @@ import io.batos.kernel.ValueJson;
 import io.batos.workbench.Notifications;
 import io.batos.workbench.TaskExecutor;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -60,6 +64,52 @@ public final class ObjectBrowserViewModel {
         }
     }
 
+    /**
+     * An object's parents graph: the object and every object reachable through parents, each once,
+     * in lookup order (depth-first, parents in order), with one edge per parent link between them.
+     *
+     * @param nodes     the object first, then its ancestors in lookup order
+     * @param edges     child → parent links, each with its position among the child's parents
+     * @param truncated true when the graph had more objects than {@link #GRAPH_LIMIT} (the rest are left out)
+     */
+    public record ParentsGraph(List<GraphNode> nodes, List<GraphEdge> edges, boolean truncated) {
+        public ParentsGraph {
+            nodes = List.copyOf(nodes);
+            edges = List.copyOf(edges);
+        }
+
+        /** The oids in lookup order. */
+        public List<Long> lookupOrder() {
+            return nodes.stream().map(GraphNode::oid).toList();
+        }
+    }
+
+    /**
+     * An object in the parents graph.
+     *
+     * @param oid   the object
+     * @param name  a name the browser knows it by (from the tree), or null
+     * @param order its position in the lookup order (0: the object itself)
+     * @param depth how many parent links from the object it was first reached
+     */
+    public record GraphNode(long oid, String name, int order, int depth) {
+        /** {@code name @oid}, or {@code @oid} without a name. */
+        public String label() {
+            return (name == null ? "" : name + " ") + "@" + oid;
+        }
+    }
+
+    /**
+     * A parent link: {@code child}'s {@code index}-th parent (1-based, the order lookup tries them) is
+     * {@code parent}; a link back to an object already above is still an edge (a cycle is drawn, not
+     * followed).
+     */
+    public record GraphEdge(long child, long parent, int index) {
+    }
+
+    /** The most objects a parents graph shows. */
+    public static final int GRAPH_LIMIT = 200;
+
     /** What the editor below the slot list shows. */
     public enum EditorMode { NONE, DATA, METHOD }
 
@@ -75,6 +125,9 @@ public final class ObjectBrowserViewModel {
     private final StringProperty methodSource = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final ObjectProperty<ParentsGraph> parentsGraph = new SimpleObjectProperty<>();
+    /** Names the tree has shown objects by (first one wins), for the graph's labels. UI thread only. */
+    private final Map<Long, String> names = new HashMap<>();
 
     public ObjectBrowserViewModel(Kernel kernel, TaskExecutor executor, Notifications notifications) {
         this.kernel = kernel;
@@ -121,11 +174,63 @@ public final class ObjectBrowserViewModel {
         return busy;
     }
 
+    /** The selected object's parents graph (null until computed). */
+    public ObjectProperty<ParentsGraph> parentsGraphProperty() {
+        return parentsGraph;
+    }
+
+    /** Computes {@code oid}'s parents graph in the background and shows it in {@link #parentsGraphProperty()}. */
+    public void loadParentsGraph(long oid) {
+        Map<Long, String> known = Map.copyOf(names);
+        executor.run(() -> parentsGraph(oid, kernel::describe, known, GRAPH_LIMIT), parentsGraph::set,
+                this::failed);
+    }
+
+    /**
+     * The parents graph of {@code root}: depth-first in lookup order (each parent in order, each
+     * object once — so a diamond's shared ancestor appears once and a cycle ends), at most
+     * {@code limit} objects. Only calls {@code describe}; runs off the UI thread.
+     */
+    static ParentsGraph parentsGraph(long root, LongFunction<ObjectDescription> describe, Map<Long, String> names,
+            int limit) {
+        Map<Long, GraphNode> nodes = new LinkedHashMap<>();
+        Map<Long, List<Long>> parents = new HashMap<>();
+        boolean[] truncated = {false};
+        visit(root, 0, describe, names, limit, nodes, parents, truncated);
+        List<GraphEdge> edges = new ArrayList<>();
+        for (GraphNode node : nodes.values()) {
+            List<Long> of = parents.getOrDefault(node.oid(), List.of());
+            for (int i = 0; i < of.size(); i++) {
+                if (nodes.containsKey(of.get(i))) {
+                    edges.add(new GraphEdge(node.oid(), of.get(i), i + 1));
+                }
+            }
+        }
+        return new ParentsGraph(new ArrayList<>(nodes.values()), edges, truncated[0]);
+    }
+
+    private static void visit(long oid, int depth, LongFunction<ObjectDescription> describe, Map<Long, String> names,
+            int limit, Map<Long, GraphNode> nodes, Map<Long, List<Long>> parents, boolean[] truncated) {
+        if (nodes.size() >= limit) {
+            truncated[0] = true;
+            return;
+        }
+        nodes.put(oid, new GraphNode(oid, names.get(oid), nodes.size(), depth));
+        List<Long> of = describe.apply(oid).parents();
+        parents.put(oid, of);
+        for (long parent : of) {
+            if (!nodes.containsKey(parent)) {
+                visit(parent, depth + 1, describe, names, limit, nodes, parents, truncated);
+            }
+        }
+    }
+
     /** Loads the tree's root, the lobby, and selects it. */
     public void loadRoot() {
         busy.set(true);
         executor.run(kernel::lobby, oid -> {
             busy.set(false);
+            names.putIfAbsent(oid, "lobby");
             root.set(new ObjectNode("lobby", oid, Set.of()));
             selectObject(oid);
         }, this::failed);
@@ -137,8 +242,11 @@ public final class ObjectBrowserViewModel {
             done.accept(List.of());
             return;
         }
-        executor.run(() -> kernel.describe(node.oid()), description -> done.accept(children(node, description)),
-                this::failed);
+        executor.run(() -> kernel.describe(node.oid()), description -> {
+            List<ObjectNode> children = children(node, description);
+            children.forEach(child -> names.putIfAbsent(child.oid(), child.name()));
+            done.accept(children);
+        }, this::failed);
     }
 
     /** The tree children of a described node: its own reference slots, in slot order. */
@@ -166,6 +274,7 @@ public final class ObjectBrowserViewModel {
             SlotDescription again = same && keep != null ? description.slots().stream()
                     .filter(s -> s.name().equals(keep)).findFirst().orElse(null) : null;
             showSlot(again);
+            loadParentsGraph(oid);
         }, this::failed);
     }
 

@@ -8,11 +8,15 @@ import io.batos.workbench.ImageFixture;
 import io.batos.workbench.Notifications;
 import io.batos.workbench.TaskExecutor;
 import io.batos.workbench.browser.ObjectBrowserViewModel.EditorMode;
+import io.batos.workbench.browser.ObjectBrowserViewModel.GraphEdge;
+import io.batos.workbench.browser.ObjectBrowserViewModel.GraphNode;
+import io.batos.workbench.browser.ObjectBrowserViewModel.ParentsGraph;
 import io.batos.workbench.browser.ObjectBrowserViewModel.ObjectNode;
 import io.batos.workbench.browser.ObjectBrowserViewModel.SlotRow;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,5 +113,67 @@ class ObjectBrowserViewModelTest {
         assertThat(home.cycle()).isTrue();
         assertThat(home.label()).endsWith("↩");
         assertThat(children(home)).isEmpty();
+    }
+
+    private void parents(long oid, long... parents) {
+        StringBuilder json = new StringBuilder("[");
+        for (long parent : parents) {
+            json.append(json.length() > 1 ? "," : "").append("{\"$ref\":").append(parent).append('}');
+        }
+        kernel.setJson(oid, "parents", json.append(']').toString());
+    }
+
+    @Test
+    void aDiamondShowsItsSharedAncestorOnceInLookupOrder() {
+        long a = kernel.cloneInto(lobby, "a");
+        long b = kernel.cloneInto(lobby, "b");
+        long c = kernel.cloneInto(lobby, "c");
+        long d = kernel.cloneInto(lobby, "d");
+        parents(d);
+        parents(b, d);
+        parents(c, d);
+        parents(a, b, c);
+        ParentsGraph graph = ObjectBrowserViewModel.parentsGraph(a, kernel::describe, Map.of(b, "b"), 200);
+        assertThat(graph.lookupOrder()).containsExactly(a, b, d, c);
+        assertThat(graph.nodes()).extracting(GraphNode::depth).containsExactly(0, 1, 2, 1);
+        assertThat(graph.nodes().get(1).label()).isEqualTo("b @" + b);
+        assertThat(graph.nodes().get(0).label()).isEqualTo("@" + a);
+        assertThat(graph.edges()).containsExactly(new GraphEdge(a, b, 1), new GraphEdge(a, c, 2),
+                new GraphEdge(b, d, 1), new GraphEdge(c, d, 1));
+        assertThat(graph.truncated()).isFalse();
+
+        // Swapping the parents swaps the lookup order.
+        parents(a, c, b);
+        assertThat(ObjectBrowserViewModel.parentsGraph(a, kernel::describe, Map.of(), 200).lookupOrder())
+                .containsExactly(a, c, d, b);
+    }
+
+    @Test
+    void aParentCycleEndsAndKeepsItsBackEdge() {
+        long b = kernel.cloneInto(lobby, "b");
+        long c = kernel.cloneInto(lobby, "c");
+        parents(b, c);
+        parents(c, b);
+        ParentsGraph graph = ObjectBrowserViewModel.parentsGraph(b, kernel::describe, Map.of(), 200);
+        assertThat(graph.lookupOrder()).containsExactly(b, c);
+        assertThat(graph.edges()).containsExactly(new GraphEdge(b, c, 1), new GraphEdge(c, b, 1));
+    }
+
+    @Test
+    void theGraphIsBoundedAndSelectingAnObjectShowsItsGraphWithTreeNames() {
+        long b = kernel.cloneInto(lobby, "b");
+        long c = kernel.cloneInto(lobby, "c");
+        parents(c);
+        parents(b, c);
+        ParentsGraph small = ObjectBrowserViewModel.parentsGraph(b, kernel::describe, Map.of(), 1);
+        assertThat(small.lookupOrder()).containsExactly(b);
+        assertThat(small.edges()).isEmpty();
+        assertThat(small.truncated()).isTrue();
+
+        children(model.rootProperty().get());
+        model.selectObject(b);
+        ParentsGraph graph = model.parentsGraphProperty().get();
+        assertThat(graph.nodes()).extracting(GraphNode::label).containsExactly("b @" + b, "c @" + c);
+        assertThat(graph.edges()).containsExactly(new GraphEdge(b, c, 1));
     }
 }
