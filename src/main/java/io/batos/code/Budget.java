@@ -20,8 +20,22 @@ public final class Budget {
     private int maxDepth;
     private String selector;
     private boolean blamed;
+    /** Set from another thread by {@link #cancel()}; read only on the slow path and on entry. */
+    private volatile boolean cancelled;
 
-    private static final ThreadLocal<Budget> CURRENT = ThreadLocal.withInitial(Budget::new);
+    /** Every thread's budget, made once per thread, so a cancel can find it without a per-send registry. */
+    private static final java.util.Map<Thread, Budget> BY_THREAD =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    private static final ThreadLocal<Budget> CURRENT = ThreadLocal.withInitial(() -> {
+        Budget budget = new Budget();
+        BY_THREAD.put(Thread.currentThread(), budget);
+        return budget;
+    });
+
+    /** The budget of {@code thread}, or null when it never sent a message. */
+    static Budget of(Thread thread) {
+        return BY_THREAD.get(thread);
+    }
 
     Budget() {
     }
@@ -36,15 +50,32 @@ public final class Budget {
 
     /** Called by generated code; throws {@link RunawayMethodError} when the budget is spent. */
     public void tick() {
-        if (expired || (++ticks & CLOCK_EVERY) == 0 && System.nanoTime() - deadline > 0) {
+        if (expired || (++ticks & CLOCK_EVERY) == 0 && (cancelled || System.nanoTime() - deadline > 0)) {
             expire();
         }
     }
 
     private void expire() {
         expired = true;
+        if (cancelled) {
+            throw new RunawayMethodError("method '" + selector + "' was cancelled");
+        }
         throw new RunawayMethodError("method '" + selector + "' ran past its time budget of "
                 + limitNanos / 1_000_000 + " ms and was stopped");
+    }
+
+    /**
+     * Cancels the current top-level send from any thread: its next slow-path tick (at most 4,096
+     * ticks away) or nested send ends it with a {@link RunawayMethodError}. The next top-level send
+     * starts uncancelled.
+     */
+    void cancel() {
+        cancelled = true;
+    }
+
+    /** Whether the current top-level send was cancelled (rather than running away). */
+    boolean cancelled() {
+        return cancelled;
     }
 
     /** Enters a send; the outermost one starts the clock. Answers whether this is the outermost. */
@@ -56,8 +87,13 @@ public final class Budget {
             this.deadline = System.nanoTime() + limitNanos;
             this.expired = false;
             this.blamed = false;
+            this.cancelled = false;
             this.ticks = 0;
         } else {
+            if (cancelled) {
+                expired = true;
+                throw new RunawayMethodError("method '" + this.selector + "' was cancelled");
+            }
             if (expired) {
                 throw new RunawayMethodError("method '" + this.selector + "' ran past its time budget");
             }

@@ -210,17 +210,31 @@ public final class MethodRuntime implements MethodInvoker {
         } catch (RunawayMethodError | StackOverflowError e) {
             RunawayMethodError runaway = e instanceof RunawayMethodError r ? r
                     : new RunawayMethodError("method '" + selector + "' recursed until the stack overflowed");
-            if (method instanceof MethodSource source && budget.blame()) {
+            boolean cancelled = budget.cancelled();
+            if (!cancelled && method instanceof MethodSource source && budget.blame()) {
                 quarantined.add(MethodUnit.hash(source.source()));
                 bySource.remove(source.source());
             }
             if (top) {
-                throw new ImageException(ImageException.Code.ERROR, runaway.getMessage()
-                        + "; it is quarantined until installed again");
+                throw new ImageException(ImageException.Code.ERROR, cancelled ? runaway.getMessage()
+                        : runaway.getMessage() + "; it is quarantined until installed again");
             }
             throw runaway;
         } finally {
             budget.exit();
+        }
+    }
+
+    /**
+     * Cancels the top-level send now running on {@code thread}, if any: it ends with an
+     * {@link ImageException} saying it was cancelled, and nothing is quarantined. Safe from any
+     * thread; a no-op when the thread is not sending.
+     */
+    public void cancel(Thread thread) {
+        Budget budget = Budget.of(thread);
+        if (budget != null) {
+            // A thread that is not sending just forgets it: its next send starts uncancelled.
+            budget.cancel();
         }
     }
 

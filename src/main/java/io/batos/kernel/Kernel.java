@@ -41,6 +41,11 @@ public final class Kernel {
         return vessel;
     }
 
+    /** Cancels the send or evaluation now running on {@code thread}, if any (safe from any thread). */
+    public void cancel(Thread thread) {
+        vessel.methods().cancel(thread);
+    }
+
     /** Where the UI thread is named, so calls from it fail fast. */
     public ThreadGuard guard() {
         return guard;

@@ -22,12 +22,14 @@ import javafx.application.Application;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -177,7 +179,18 @@ public final class MainView extends BorderPane {
         notification.setOnMouseClicked(e -> showDetails());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(12, figures, gap, notification, details);
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setId("statusProgress");
+        progress.setPrefSize(16, 16);
+        progress.setMaxSize(16, 16);
+        Button cancel = new Button("Cancel");
+        cancel.setId("statusCancel");
+        cancel.setOnAction(e -> model.cancel());
+        for (Node busy : List.of(progress, cancel)) {
+            busy.visibleProperty().bind(model.busyProperty());
+            busy.managedProperty().bind(busy.visibleProperty());
+        }
+        HBox bar = new HBox(12, figures, gap, progress, cancel, notification, details);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.setId("statusBar");
         bar.setPadding(new Insets(3, 8, 3, 8));

@@ -4,6 +4,7 @@ import io.batos.image.ImageInfo;
 import io.batos.kernel.Kernel;
 import java.nio.file.Path;
 import javafx.beans.property.LongProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -32,6 +33,18 @@ public final class MainViewModel {
         this.image = image;
         title.set(title(image, -1));
         notifications.lastCommitProperty().addListener((obs, old, tx) -> refresh());
+        // A cancelled task's worker may be inside a send: the kernel stops it at its next budget check.
+        executor.setCancelHook(thread -> kernel.cancel(thread));
+    }
+
+    /** Whether some background work has run longer than a moment (the status bar shows progress). */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return executor.busyProperty();
+    }
+
+    /** Cancels all background work in flight; each cancelled action reports {@code cancelled}. */
+    public void cancel() {
+        executor.cancelAll();
     }
 
     /** The window title for an image and its last transaction (-1: not known yet). */
