@@ -248,6 +248,11 @@ public final class CodeEditorView extends BorderPane {
         return classes;
     }
 
+    /** The hover popup's text while it shows, else null (for tests). */
+    String shownHover() {
+        return hover.isShowing() ? hoverLabel.getText() : null;
+    }
+
     private String hoverText(int index) {
         StringBuilder text = new StringBuilder();
         for (FindingRanges.Range range : ranges) {

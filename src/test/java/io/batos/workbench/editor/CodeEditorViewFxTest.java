@@ -82,6 +82,30 @@ class CodeEditorViewFxTest {
     }
 
     @Test
+    void hoveringASquiggleShowsTheFindingAndLeavingHidesIt(FxRobot robot) throws Exception {
+        robot.interact(() -> view.codeArea().replaceText(CodeEditorViewModelTest.FORGETFUL));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> paragraphHas(2, CodeEditorView.ERROR_CLASS));
+        int index = WaitForAsyncUtils.asyncFx(() -> {
+            int start = view.codeArea().getAbsolutePosition(2, 0);
+            var spans = view.codeArea().getStyleSpans(2);
+            int offset = 0;
+            for (StyleSpan<Collection<String>> span : spans) {
+                if (span.getStyle().contains(CodeEditorView.ERROR_CLASS)) {
+                    return start + offset;
+                }
+                offset += span.getLength();
+            }
+            return -1;
+        }).get();
+        assertThat(index).isNotNegative();
+        robot.interact(() -> view.codeArea().fireEvent(org.fxmisc.richtext.event.MouseOverTextEvent.beginAt(
+                new javafx.geometry.Point2D(100, 100), index)));
+        assertThat(WaitForAsyncUtils.asyncFx(view::shownHover).get()).contains("covenant");
+        robot.interact(() -> view.codeArea().fireEvent(org.fxmisc.richtext.event.MouseOverTextEvent.end()));
+        assertThat(WaitForAsyncUtils.asyncFx(view::shownHover).get()).isNull();
+    }
+
+    @Test
     void aViolationIsSquiggledOnItsLineAndCtrlSInstallsTheFix(FxRobot robot) throws Exception {
         robot.interact(() -> view.codeArea().replaceText(CodeEditorViewModelTest.FORGETFUL));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> paragraphHas(2, CodeEditorView.ERROR_CLASS)
