@@ -32,8 +32,13 @@ final class IndexStore implements AutoCloseable {
     private static final long ABSENT = -1;
     private static final int BLOCK_SHIFT = 6;
     private static final int BLOCK_MASK = (1 << BLOCK_SHIFT) - 1;
-    private static final int CACHED_BLOCKS = 1 << 15;
-    private static final int DIRTY_BLOCKS = 1 << 12;
+    /**
+     * Blocks kept on the heap (64 offsets each; the default holds 2 M objects' offsets in ~17 MiB).
+     * {@code -Dbatos.index.cachedBlocks} tunes it; the tests make it tiny to exercise eviction.
+     */
+    private static final int CACHED_BLOCKS = Integer.getInteger("batos.index.cachedBlocks", 1 << 15);
+    /** Changed blocks written back to MapDB together once this many have gathered. */
+    private static final int DIRTY_BLOCKS = Integer.getInteger("batos.index.dirtyBlocks", 1 << 12);
 
     private final Path file;
     private final DB db;
@@ -144,11 +149,7 @@ final class IndexStore implements AutoCloseable {
                 block = objectBlocks.get(id);
             }
             if (block != null) {
-                if (blocks.size() >= CACHED_BLOCKS) {
-                    blocks.clear();
-                    blocks.putAll(dirty);
-                }
-                blocks.put(id, block);
+                cache(id, block);
             }
             return block;
         }
@@ -161,7 +162,7 @@ final class IndexStore implements AutoCloseable {
             long[] block = block(id);
             if (block == null) {
                 block = new long[1 << BLOCK_SHIFT];
-                blocks.put(id, block);
+                cache(id, block);
             }
             int at = (int) (oid & BLOCK_MASK);
             if (block[at] == 0) {
@@ -173,6 +174,15 @@ final class IndexStore implements AutoCloseable {
                 flushBlocks();
             }
         }
+    }
+
+    /** Caches a block, first evicting all but the unflushed ones when the cache is full (holds the dirty lock). */
+    private void cache(long id, long[] block) {
+        if (blocks.size() >= CACHED_BLOCKS) {
+            blocks.clear();
+            blocks.putAll(dirty);
+        }
+        blocks.put(id, block);
     }
 
     private void flushBlocks() {

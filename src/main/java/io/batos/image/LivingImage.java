@@ -58,7 +58,8 @@ public final class LivingImage implements AutoCloseable {
     public static final int DEFAULT_ATTEMPTS = 3;
 
     private static final Map<Path, LivingImage> OPEN = new ConcurrentHashMap<>();
-    private static final int CACHE_LIMIT = 200_000;
+    /** Decoded latest states kept on the heap ({@code -Dbatos.image.cachedStates}; tests make it tiny). */
+    private static final int CACHE_LIMIT = Integer.getInteger("batos.image.cachedStates", 200_000);
 
     /** Whether {@link #open} may create an image. */
     public enum OpenMode { EXISTING, CREATE }
