@@ -221,17 +221,9 @@ final class CovenantRule implements Rule {
             if (s instanceof ThrowStmt) {
                 return State.UNREACHABLE;
             }
-            if (s instanceof WhileStmt loop) {
-                return whileLoop(loop, null, in);
-            }
-            if (s instanceof DoStmt loop) {
-                return doLoop(loop, null, in);
-            }
-            if (s instanceof ForStmt loop) {
-                return forLoop(loop, null, in);
-            }
-            if (s instanceof ForEachStmt loop) {
-                return forEachLoop(loop, null, in);
+            State looped = loop(s, null, in);
+            if (looped != null) {
+                return looped;
             }
             if (s instanceof LabeledStmt labeled) {
                 return labeled(labeled, in);
@@ -259,20 +251,29 @@ final class CovenantRule implements Rule {
             return effects(s, in);
         }
 
+        /** A loop statement (its label, or null, names its break and continue target); null when {@code s} is no loop. */
+        private State loop(Statement s, String label, State in) {
+            if (s instanceof WhileStmt loop) {
+                return whileLoop(loop, label, in);
+            }
+            if (s instanceof DoStmt loop) {
+                return doLoop(loop, label, in);
+            }
+            if (s instanceof ForStmt loop) {
+                return forLoop(loop, label, in);
+            }
+            if (s instanceof ForEachStmt loop) {
+                return forEachLoop(loop, label, in);
+            }
+            return null;
+        }
+
         private State labeled(LabeledStmt labeled, State in) {
             String label = labeled.getLabel().asString();
             Statement inner = labeled.getStatement();
-            if (inner instanceof WhileStmt loop) {
-                return whileLoop(loop, label, in);
-            }
-            if (inner instanceof DoStmt loop) {
-                return doLoop(loop, label, in);
-            }
-            if (inner instanceof ForStmt loop) {
-                return forLoop(loop, label, in);
-            }
-            if (inner instanceof ForEachStmt loop) {
-                return forEachLoop(loop, label, in);
+            State looped = loop(inner, label, in);
+            if (looped != null) {
+                return looped;
             }
             Frame frame = push(labeled, label, false, null);
             State out = statement(inner, in);

@@ -2,7 +2,6 @@ package io.batos.bench;
 
 import io.batos.image.LivingImage;
 import io.batos.image.Transaction;
-import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -15,7 +14,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -43,16 +41,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
 @State(Scope.Thread)
-public class ColdReadBenchmark {
+public class ColdReadBenchmark extends ClosedImageBenchmark {
     static final int SAMPLE = 100_000;
 
     @Param({"1000000"})
     public int objects;
 
-    private Path dir;
     private long[] oids;
     private long[] sample;
-    private LivingImage image;
 
     @Setup(Level.Trial)
     public void build() {
@@ -73,18 +69,6 @@ public class ColdReadBenchmark {
     @Setup(Level.Iteration)
     public void reopen() {
         image = LivingImage.open(dir, LivingImage.OpenMode.EXISTING);
-    }
-
-    @TearDown(Level.Iteration)
-    public void closeImage() {
-        BenchImages.closeQuietly(image);
-        image = null;
-    }
-
-    @TearDown(Level.Trial)
-    public void deleteImage() {
-        BenchImages.closeQuietly(image);
-        BenchImages.delete(dir);
     }
 
     private long readAll(long[] which) {

@@ -17,7 +17,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -37,12 +36,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
 @State(Scope.Thread)
-public class IndexRebuildBenchmark {
+public class IndexRebuildBenchmark extends ClosedImageBenchmark {
     @Param({"1000000"})
     public int objects;
 
-    private Path dir;
-    private LivingImage image;
 
     @Setup(Level.Trial)
     public void build() {
@@ -60,18 +57,6 @@ public class IndexRebuildBenchmark {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    @TearDown(Level.Iteration)
-    public void closeImage() {
-        BenchImages.closeQuietly(image);
-        image = null;
-    }
-
-    @TearDown(Level.Trial)
-    public void deleteImage() {
-        BenchImages.closeQuietly(image);
-        BenchImages.delete(dir);
     }
 
     /** Open with index.db missing: a full rebuild from the log. */

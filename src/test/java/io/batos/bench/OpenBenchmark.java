@@ -1,7 +1,6 @@
 package io.batos.bench;
 
 import io.batos.image.LivingImage;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -13,7 +12,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -33,28 +31,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
 @State(Scope.Thread)
-public class OpenBenchmark {
+public class OpenBenchmark extends ClosedImageBenchmark {
     @Param({"100000", "1000000"})
     public int objects;
 
-    private Path dir;
-    private LivingImage image;
 
     @Setup(Level.Trial)
     public void build() {
         dir = BenchImages.buildClosedImage("bench-open-", objects, null);
-    }
-
-    @TearDown(Level.Iteration)
-    public void closeImage() {
-        BenchImages.closeQuietly(image);
-        image = null;
-    }
-
-    @TearDown(Level.Trial)
-    public void deleteImage() {
-        BenchImages.closeQuietly(image);
-        BenchImages.delete(dir);
     }
 
     /** Open an existing, cleanly closed image. */
