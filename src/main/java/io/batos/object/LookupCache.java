@@ -48,10 +48,4 @@ final class LookupCache {
         }
         current.put(new Key(oid, selector), holder);
     }
-
-    /** Forgets everything (after pack or undo, which rewrite history). */
-    synchronized void clear() {
-        entries = new ConcurrentHashMap<>();
-        epoch = -1;
-    }
 }

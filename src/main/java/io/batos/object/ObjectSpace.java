@@ -161,9 +161,4 @@ public final class ObjectSpace {
         }
         return oids;
     }
-
-    /** Forgets cached lookups (after pack or undo rewrote history). */
-    public void flushLookupCache() {
-        cache.clear();
-    }
 }
