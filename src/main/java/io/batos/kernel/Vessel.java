@@ -27,6 +27,7 @@ public final class Vessel implements AutoCloseable {
     private final List<GenesisStep> applied;
     private final MethodRuntime methods;
     private final MethodInstaller installer;
+    private final CognitiveCore cognitiveCore;
 
     private Vessel(LivingImage image, boolean applyGenesis) {
         this.image = image;
@@ -34,6 +35,7 @@ public final class Vessel implements AutoCloseable {
         this.methods = new MethodRuntime(image.directory().resolve("vessel"), new Primitives());
         space.setMethodInvoker(methods);
         this.installer = new MethodInstaller(space, methods, new PersistenceGuardian());
+        this.cognitiveCore = new CognitiveCore(space, image.directory().resolve("vessel"));
         List<GenesisStep> steps = List.of();
         try {
             if (applyGenesis) {
@@ -120,8 +122,18 @@ public final class Vessel implements AutoCloseable {
         return applied;
     }
 
+    /** The image's cognitive core, loaded on first use. */
+    public CognitiveCore cognitiveCore() {
+        return cognitiveCore;
+    }
+
+    /** Closes the cognitive core, then the image (the image last, always). */
     @Override
     public void close() {
-        image.close();
+        try {
+            cognitiveCore.close();
+        } finally {
+            image.close();
+        }
     }
 }

@@ -1,0 +1,162 @@
+package io.batos.kernel;
+
+import io.batos.cognition.llm.Device;
+import io.batos.cognition.llm.EngineOptions;
+import io.batos.cognition.llm.LanguageModel;
+import io.batos.cognition.llm.ModelException;
+import io.batos.cognition.llm.OnnxCausalLm;
+import io.batos.image.BlobRef;
+import io.batos.image.BlobStore;
+import io.batos.image.ImageException;
+import io.batos.image.Transaction;
+import io.batos.object.ObjectSpace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The image's cognitive core brought to life in this process: the {@link ModelCore} the image
+ * records, resurrected as a {@link LanguageModel} on first use.
+ *
+ * <p>The model's files live in the blob store under their hashes; ONNX Runtime wants a directory
+ * with the exporter's names ({@code model.onnx} next to {@code model.onnx.data}). So the vessel
+ * materialises {@code vessel/model-<hash>/} as named hard links to the blobs (symbolic links where
+ * hard links are impossible) and loads the session from there — no copy, however large the model,
+ * and the image always resurrects its cognitive core (blueprint BUG-02). Loading happens once, on
+ * the inference thread; a missing or damaged model fails that load with a clear message and
+ * nothing else in the system depends on it.
+ */
+public final class CognitiveCore implements AutoCloseable {
+    private final ObjectSpace space;
+    private final Path vesselDir;
+    private Device device = Device.parse(System.getProperty("batos.device", "cpu"));
+    private CompletableFuture<LanguageModel> loading;
+    private boolean closed;
+
+    CognitiveCore(ObjectSpace space, Path vesselDir) {
+        this.space = space;
+        this.vesselDir = vesselDir;
+    }
+
+    /** The model core the image records now, if any. */
+    public Optional<ModelCore> record() {
+        try (Transaction tx = space.image().begin("read model core", "vessel")) {
+            return ModelCore.read(space, tx);
+        }
+    }
+
+    /** Where embedded models will run; takes effect at the next load. */
+    public synchronized void setDevice(Device d) {
+        this.device = d;
+    }
+
+    /**
+     * The model, loading it on first use; the future fails with a {@link ModelException} that says
+     * what to do when the image has no core or its model cannot load.
+     */
+    public synchronized CompletableFuture<LanguageModel> model() {
+        if (closed) {
+            return CompletableFuture.failedFuture(new ModelException("the vessel is closed"));
+        }
+        if (loading == null || loading.isCompletedExceptionally()) {
+            Optional<ModelCore> core = record();
+            if (core.isEmpty()) {
+                return CompletableFuture.failedFuture(new ModelException("this image has no cognitive core"
+                        + " (import a model with `batos model import DIR`, connect a server with"
+                        + " `batos model connect URL`, or try the demo core with `batos model demo`)"));
+            }
+            loading = load(core.get());
+        }
+        return loading;
+    }
+
+    /** The loaded model if it is ready now, else empty (never waits). */
+    public synchronized Optional<LanguageModel> ready() {
+        return loading != null && loading.isDone() && !loading.isCompletedExceptionally()
+                ? Optional.of(loading.join()) : Optional.empty();
+    }
+
+    /** Forgets the loaded model (after an import or connect replaced the record); the next use loads anew. */
+    public synchronized void reload() {
+        CompletableFuture<LanguageModel> old = loading;
+        loading = null;
+        if (old != null) {
+            old.thenAccept(LanguageModel::close);
+        }
+    }
+
+    private CompletableFuture<LanguageModel> load(ModelCore core) {
+        if (core.server()) {
+            return CompletableFuture.completedFuture(ServerModels.connect(core));
+        }
+        Path dir;
+        try {
+            dir = materialize(core);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        EngineOptions options = EngineOptions.defaults(core.name()).withDevice(device);
+        return OnnxCausalLm.load(dir, core.demo() ? options.asDemo() : options).thenApply(m -> (LanguageModel) m);
+    }
+
+    /**
+     * The model's directory under {@code vessel/}: one named link per file, pointing at its blob.
+     *
+     * @throws ModelException when a file's blob is missing or has the wrong size
+     */
+    Path materialize(ModelCore core) {
+        BlobRef onnx = core.files().get("model.onnx");
+        if (onnx == null) {
+            throw new ModelException("the image's model core '" + core.name() + "' has no model.onnx");
+        }
+        BlobStore blobs = space.image().blobs();
+        Path dir = vesselDir.resolve("model-" + onnx.sha256().substring(0, 16));
+        try {
+            for (Map.Entry<String, BlobRef> file : core.files().entrySet()) {
+                BlobRef ref = file.getValue();
+                Path blob;
+                try {
+                    blob = blobs.path(ref);
+                } catch (ImageException e) {
+                    throw new ModelException("the model file " + file.getKey() + " (sha256 " + ref.sha256()
+                            + ") is missing from the image's blobs; import the model again");
+                }
+                if (Files.size(blob) != ref.size()) {
+                    throw new ModelException("the model file " + file.getKey() + " is damaged in the image's blobs ("
+                            + Files.size(blob) + " bytes, expected " + ref.size() + "); import the model again");
+                }
+                Path link = dir.resolve(file.getKey()).normalize();
+                if (!link.startsWith(dir)) {
+                    throw new ModelException("the model core names a file outside its directory: " + file.getKey());
+                }
+                if (Files.exists(link) && Files.isSameFile(link, blob)) {
+                    continue;
+                }
+                Files.createDirectories(link.getParent());
+                Files.deleteIfExists(link);
+                try {
+                    Files.createLink(link, blob);
+                } catch (IOException | UnsupportedOperationException e) {
+                    Files.createSymbolicLink(link, blob.toAbsolutePath());
+                }
+            }
+        } catch (IOException e) {
+            throw new ModelException("cannot prepare the model in " + dir + ": " + e.getMessage(), e);
+        }
+        return dir;
+    }
+
+    /** Closes the model if one was loaded. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (loading != null) {
+            // A load still in progress closes its model as soon as it finishes.
+            loading.thenAccept(LanguageModel::close);
+            loading = null;
+        }
+    }
+}
