@@ -1,5 +1,6 @@
 package io.batos.cli;
 
+import io.batos.cognition.llm.ModelException;
 import io.batos.image.ImageException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -39,7 +40,7 @@ final class Failures {
 
     static String message(Throwable failure) {
         String message = failure.getMessage();
-        if (failure instanceof ImageException) {
+        if (failure instanceof ImageException || failure instanceof ModelException) {
             return oneLine(message);
         }
         // A bare NullPointerException or the like says little; its type at least names the fault.

@@ -43,15 +43,7 @@ public record WorkbenchState(double width, double height, double mainDivider, Li
 
     /** The directory that holds the user's workbench settings. */
     public static Path configDir() {
-        String override = System.getProperty("batos.config.dir");
-        if (override != null && !override.isBlank()) {
-            return Path.of(override);
-        }
-        String xdg = System.getenv("XDG_CONFIG_HOME");
-        if (xdg != null && !xdg.isBlank()) {
-            return Path.of(xdg, "batos");
-        }
-        return Path.of(System.getProperty("user.home"), ".config", "batos");
+        return io.batos.kernel.UserConfig.dir();
     }
 
     /** The settings file. */

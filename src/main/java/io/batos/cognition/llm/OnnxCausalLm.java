@@ -57,6 +57,25 @@ public final class OnnxCausalLm implements LanguageModel {
     private final Map<String, OrtLoraAdapter> adapters = new HashMap<>();
     private final Set<Generation> running = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
+    private volatile DecodeStats lastStats = new DecodeStats(0, 0, 0);
+
+    /**
+     * Where the time of a generation's decode steps went: {@code cycleNanos} from the end of one
+     * step's run to the end of the next (sampling, detokenizing, stop checks, building inputs and
+     * the run), {@code runNanos} inside {@code OrtSession.run} alone. The difference is the Java
+     * side's overhead, which the generate benchmark reports.
+     */
+    public record DecodeStats(int steps, long runNanos, long cycleNanos) {
+        /** The share of a decode step spent outside {@code session.run}. */
+        public double overhead() {
+            return cycleNanos == 0 ? 0 : 1.0 - (double) runNanos / cycleNanos;
+        }
+    }
+
+    /** The decode-step figures of the last generation that finished. */
+    public DecodeStats lastStats() {
+        return lastStats;
+    }
 
     private OnnxCausalLm(ModelDirectory dir, EngineOptions options) {
         this.options = options;
@@ -125,7 +144,21 @@ public final class OnnxCausalLm implements LanguageModel {
 
     @Override
     public CompletableFuture<Completion> generate(ChatRequest request, GenerationParams params, TokenListener listener) {
-        Generation g = new Generation(request, params, listener == null ? TokenListener.NONE : listener);
+        return start(new Generation(request, null, params, listener));
+    }
+
+    /**
+     * Continues a prompt given as token ids, with no chat format around it (benchmarks, and tests
+     * that compare against re-running a sequence).
+     */
+    public CompletableFuture<Completion> generateTokens(int[] prompt, GenerationParams params, TokenListener listener) {
+        if (prompt.length == 0) {
+            throw new IllegalArgumentException("an empty prompt");
+        }
+        return start(new Generation(null, prompt.clone(), params, listener));
+    }
+
+    private CompletableFuture<Completion> start(Generation g) {
         if (closed) {
             g.future.completeExceptionally(new ModelException("model " + description.name() + " is closed"));
             return g.future;
@@ -160,6 +193,7 @@ public final class OnnxCausalLm implements LanguageModel {
     /** One generation: its request, its future, and the run options a cancel terminates. */
     private final class Generation {
         final ChatRequest request;
+        final int[] prompt;
         final GenerationParams params;
         final TokenListener listener;
         final CompletableFuture<Completion> future = new CompletableFuture<>();
@@ -167,10 +201,11 @@ public final class OnnxCausalLm implements LanguageModel {
         private OrtSession.RunOptions runOptions;
         private boolean terminated;
 
-        Generation(ChatRequest request, GenerationParams params, TokenListener listener) {
+        Generation(ChatRequest request, int[] prompt, GenerationParams params, TokenListener listener) {
             this.request = request;
+            this.prompt = prompt;
             this.params = params;
-            this.listener = listener;
+            this.listener = listener == null ? TokenListener.NONE : listener;
         }
 
         synchronized void terminate() {
@@ -196,7 +231,7 @@ public final class OnnxCausalLm implements LanguageModel {
                         return;
                     }
                 }
-                activateAdapter(ro, request.persona());
+                activateAdapter(ro, request == null ? null : request.persona());
                 future.complete(decode(this, ro));
             } catch (CancellationException e) {
                 future.cancel(false);
@@ -225,7 +260,7 @@ public final class OnnxCausalLm implements LanguageModel {
 
     private Completion decode(Generation g, OrtSession.RunOptions ro) throws OrtException {
         GenerationParams params = g.params;
-        int[] prompt = chat.encode(g.request);
+        int[] prompt = g.prompt != null ? g.prompt : chat.encode(g.request);
         if (contextLength > 0 && prompt.length >= contextLength) {
             throw new ModelException("the prompt has " + prompt.length + " tokens; the model's context holds "
                     + contextLength);
@@ -243,6 +278,9 @@ public final class OnnxCausalLm implements LanguageModel {
         long firstNanos = 0;
         long lastNanos = 0;
         StopReason reason = StopReason.MAX_TOKENS;
+        long cycleStart = 0;
+        long cycleNanos = 0;
+        int steps = 0;
         try (KvCache cache = new KvCache(env, signature); DecodeStep step = new DecodeStep()) {
             for (int start = 0; start < prompt.length; start += options.prefillChunk()) {
                 g.checkCancelled();
@@ -281,7 +319,14 @@ public final class OnnxCausalLm implements LanguageModel {
                 }
                 g.checkCancelled();
                 step.run(cache, next, ro, row);
+                long now = System.nanoTime();
+                if (cycleStart != 0) {
+                    cycleNanos += now - cycleStart;
+                    steps++;
+                }
+                cycleStart = now;
             }
+            lastStats = new DecodeStats(steps, step.runNanos - step.firstRunNanos, cycleNanos);
         }
         if (reason != StopReason.STOP_STRING) {
             String rest = stops.accept(decoder.finish());
@@ -310,6 +355,8 @@ public final class OnnxCausalLm implements LanguageModel {
         private final ShortBuffer halfLogits;
         private final Map<String, OnnxTensor> pinned;
         private final Set<String> presents;
+        long runNanos;
+        long firstRunNanos = -1;
 
         DecodeStep() throws OrtException {
             long[] one = {1, 1};
@@ -346,7 +393,15 @@ public final class OnnxCausalLm implements LanguageModel {
             cache.feed(inputs);
             try (OnnxTensor mask = attentionMask(past + 1)) {
                 inputs.put(ModelSignature.ATTENTION_MASK, mask);
-                cache.advance(session.run(inputs, presents, pinned, ro), 1);
+                long t0 = System.nanoTime();
+                OrtSession.Result result = session.run(inputs, presents, pinned, ro);
+                long spent = System.nanoTime() - t0;
+                runNanos += spent;
+                if (firstRunNanos < 0) {
+                    // The first step's cycle is not measured (it starts after prefill), nor is its run.
+                    firstRunNanos = spent;
+                }
+                cache.advance(result, 1);
             }
             if (floatLogits != null) {
                 floatLogits.get(0, row, 0, row.length);
