@@ -9,6 +9,11 @@
  *       {@link io.batos.cognition.llm.GenerationParams} — what is asked and how to decode;
  *       {@link io.batos.cognition.llm.Completion} and {@link io.batos.cognition.llm.StopReason} —
  *       what came back and why it ended.</li>
+ *   <li>{@link io.batos.cognition.llm.OpenAiCompatibleModel} — a model in a running llama.cpp,
+ *       vLLM or Ollama server, over {@code /v1/chat/completions}: streamed answers, JSON Schema as
+ *       {@code response_format}, cancel closes the connection, one-line errors naming the URL.
+ *       {@link io.batos.cognition.llm.ChatCompletionsJson} holds the wire format and
+ *       {@link io.batos.cognition.llm.ServerSentEvents} reads the stream.</li>
  * </ul>
  */
 package io.batos.cognition.llm;
