@@ -1,7 +1,8 @@
 package io.batos.kernel;
 
 import io.batos.cognition.llm.LanguageModel;
-import io.batos.cognition.llm.ModelException;
+import io.batos.cognition.llm.OpenAiCompatibleModel;
+import java.net.URI;
 
 /** Connects a server model core to its endpoint, with the API key from outside the image. */
 final class ServerModels {
@@ -9,6 +10,7 @@ final class ServerModels {
     }
 
     static LanguageModel connect(ModelCore core) {
-        throw new ModelException("server models are not wired yet");
+        URI url = URI.create(core.url());
+        return OpenAiCompatibleModel.connect(url, core.model(), UserConfig.apiKey(url), core.name());
     }
 }

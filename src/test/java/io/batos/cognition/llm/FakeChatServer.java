@@ -27,12 +27,12 @@ import java.util.concurrent.TimeUnit;
  * <p>Each exchange runs on its own thread, so a reply that stalls (to test timeouts, cancelling or
  * closing) does not hold up the next request.
  */
-final class FakeChatServer implements AutoCloseable {
+public final class FakeChatServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One request as the server received it. */
-    record Request(String method, String path, Headers headers, String body) {
-        JsonNode json() {
+    public record Request(String method, String path, Headers headers, String body) {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
@@ -50,7 +50,7 @@ final class FakeChatServer implements AutoCloseable {
 
     /** Writes the answer to one request. */
     @FunctionalInterface
-    interface Reply {
+    public interface Reply {
         void answer(HttpExchange exchange, Request request) throws IOException;
     }
 
@@ -83,22 +83,22 @@ final class FakeChatServer implements AutoCloseable {
         http.start();
     }
 
-    static FakeChatServer start() throws IOException {
+    public static FakeChatServer start() throws IOException {
         return new FakeChatServer();
     }
 
     /** {@code http://127.0.0.1:PORT}, without {@code /v1}. */
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + http.getAddress().getPort());
     }
 
     /** How every later request is answered. */
-    void answer(Reply next) {
+    public void answer(Reply next) {
         reply = next;
     }
 
     /** The next request received, waiting up to five seconds for it. */
-    Request next() throws InterruptedException {
+    public Request next() throws InterruptedException {
         Request request = received.poll(5, TimeUnit.SECONDS);
         if (request == null) {
             throw new AssertionError("the server received no request");
@@ -119,16 +119,16 @@ final class FakeChatServer implements AutoCloseable {
 
     // ---- replies
 
-    static Reply json(int status, String body) {
+    public static Reply json(int status, String body) {
         return (exchange, request) -> send(exchange, status, "application/json", body);
     }
 
-    static Reply text(int status, String body) {
+    public static Reply text(int status, String body) {
         return (exchange, request) -> send(exchange, status, "text/plain", body);
     }
 
     /** A non-streamed answer; {@code usage} is left out when {@code promptTokens} is negative. */
-    static Reply completion(String content, String finishReason, int promptTokens, int completionTokens) {
+    public static Reply completion(String content, String finishReason, int promptTokens, int completionTokens) {
         ObjectNode answer = JSON.createObjectNode().put("id", "chatcmpl-1").put("object", "chat.completion");
         ObjectNode choice = answer.putArray("choices").addObject().put("index", 0);
         choice.putObject("message").put("role", "assistant").put("content", content);
@@ -144,7 +144,7 @@ final class FakeChatServer implements AutoCloseable {
      * A stream of these payloads, each written and flushed as its own {@code data:} event; one
      * that starts with {@code :} goes out as it is, a comment line.
      */
-    static Reply events(List<String> data) {
+    public static Reply events(List<String> data) {
         return (exchange, request) -> {
             OutputStream out = startStream(exchange);
             for (String event : data) {
