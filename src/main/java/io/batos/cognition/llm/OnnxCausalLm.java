@@ -225,14 +225,21 @@ public final class OnnxCausalLm implements LanguageModel {
             }
             running.add(this);
             try (OrtSession.RunOptions ro = new OrtSession.RunOptions()) {
-                synchronized (this) {
-                    runOptions = ro;
-                    if (terminated) {
-                        return;
+                try {
+                    synchronized (this) {
+                        runOptions = ro;
+                        if (terminated) {
+                            return;
+                        }
+                    }
+                    activateAdapter(ro, request == null ? null : request.persona());
+                    future.complete(decode(this, ro));
+                } finally {
+                    // Before the options close: a late cancel must not touch closed options.
+                    synchronized (this) {
+                        runOptions = null;
                     }
                 }
-                activateAdapter(ro, request == null ? null : request.persona());
-                future.complete(decode(this, ro));
             } catch (CancellationException e) {
                 future.cancel(false);
             } catch (OrtException e) {
@@ -244,9 +251,6 @@ public final class OnnxCausalLm implements LanguageModel {
                 future.completeExceptionally(e instanceof ModelException ? e
                         : new ModelException("inference failed: " + e, e));
             } finally {
-                synchronized (this) {
-                    runOptions = null;
-                }
                 running.remove(this);
             }
         }
