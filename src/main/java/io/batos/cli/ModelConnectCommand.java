@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "connect", mixinStandardHelpOptions = true,
         description = {"Use a running OpenAI-compatible server (llama.cpp, vLLM, Ollama) as the cognitive core.",
-                "The API key, if the server needs one, comes from BATOS_API_KEY or ~/.config/batos/api-keys.properties."})
+                "The API key, if the server needs one, comes from BATOS_API_KEY or ~/.config/batos/api-keys.conf (host:port = key)."})
 final class ModelConnectCommand extends ImageCommand {
     @Parameters(index = "0", paramLabel = "URL", description = "the server's base URL, e.g. http://127.0.0.1:8080/v1")
     String url;

@@ -1,11 +1,9 @@
 package io.batos.kernel;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
 
 /**
  * The user's configuration directory (DESIGN.md §12): window state, settings and secrets that must
@@ -13,8 +11,12 @@ import java.util.Properties;
  * {@code $XDG_CONFIG_HOME/batos}, else {@code ~/.config/batos}.
  */
 public final class UserConfig {
-    /** The file of API keys for model servers: {@code host[:port]=key} lines, or {@code default=key}. */
-    public static final String API_KEYS = "api-keys.properties";
+    /**
+     * The file of API keys for model servers: {@code host:port = key}, {@code host = key} or
+     * {@code default = key} lines ({@code #} starts a comment). Not a properties file: its colons
+     * would split the keys.
+     */
+    public static final String API_KEYS = "api-keys.conf";
 
     private UserConfig() {
     }
@@ -45,16 +47,21 @@ public final class UserConfig {
         if (!Files.isRegularFile(file)) {
             return null;
         }
-        Properties keys = new Properties();
-        try (Reader in = Files.newBufferedReader(file)) {
-            keys.load(in);
+        java.util.Map<String, String> keys = new java.util.HashMap<>();
+        try {
+            for (String line : Files.readAllLines(file)) {
+                int eq = line.indexOf('=');
+                if (!line.isBlank() && !line.strip().startsWith("#") && eq > 0) {
+                    keys.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+                }
+            }
         } catch (IOException e) {
             return null;
         }
         String host = server.getHost();
         String withPort = server.getPort() > 0 ? host + ":" + server.getPort() : host;
         for (String name : new String[] {withPort, host, "default"}) {
-            String key = name == null ? null : keys.getProperty(name);
+            String key = name == null ? null : keys.get(name);
             if (key != null && !key.isBlank()) {
                 return key.strip();
             }
