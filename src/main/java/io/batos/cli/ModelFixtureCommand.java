@@ -6,7 +6,6 @@ import io.batos.image.ImageException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +23,7 @@ final class ModelFixtureCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--kind", required = true, paramLabel = "KIND",
-            description = "tiny-llama, tiny-llama-genai, tiny-llama-fp16, tiny-llama-external, bench or scripted")
+            description = "tiny-llama, tiny-llama-genai, tiny-llama-fp16, tiny-llama-external, bench or scripted (the demo core)")
     String kind;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "the directory to write (must be empty or new)")
@@ -52,9 +51,5 @@ final class ModelFixtureCommand implements Callable<Integer> {
                 String.join(", ", model.files()));
         spec.commandLine().getOut().flush();
         return 0;
-    }
-
-    static String kinds() {
-        return String.join(", ", Arrays.stream(ModelFixtures.Kind.values()).map(ModelFixtures.Kind::cliName).toList());
     }
 }

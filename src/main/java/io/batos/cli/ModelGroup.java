@@ -9,6 +9,6 @@ import picocli.CommandLine.Command;
 @Command(name = "model", mixinStandardHelpOptions = true,
         description = "Incarnate, describe or connect the image's cognitive core; write fixture models.",
         subcommands = {ModelImportCommand.class, ModelInfoCommand.class, ModelConnectCommand.class,
-                ModelFixtureCommand.class})
+                ModelDemoCommand.class, ModelFixtureCommand.class})
 final class ModelGroup {
 }

@@ -51,13 +51,13 @@ public final class ModelImporter {
 
     /** Imports the demo core's fixture directory, labelled as a demo. */
     public ModelCore importDemo(Path fixtureDir, Progress progress) {
-        return importAs(fixtureDir, "demo core", ModelCore.DEMO, progress);
+        return importAs(fixtureDir, "scripted demo", ModelCore.DEMO, progress);
     }
 
     private ModelCore importAs(Path dir, String name, String kind, Progress progress) {
         ModelDirectory model = ModelDirectory.open(dir);
         Map<String, Object> architecture = new LinkedHashMap<>();
-        try (OnnxCausalLm probe = loadForCheck(dir, name)) {
+        try (OnnxCausalLm probe = OnnxCausalLm.open(dir, EngineOptions.defaults(name))) {
             ModelSignature sig = probe.signature();
             architecture.put("layout", sig.layout());
             architecture.put("layers", (long) sig.layers());
@@ -87,15 +87,6 @@ public final class ModelImporter {
                 null, null);
         record(core, "model import " + name);
         return core;
-    }
-
-    /** Loads the model on the inference thread (where every run happens), unwrapping its failure. */
-    private static OnnxCausalLm loadForCheck(Path dir, String name) {
-        try {
-            return OnnxCausalLm.load(dir, EngineOptions.defaults(name)).join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
     }
 
     /**

@@ -18,6 +18,12 @@ import java.util.concurrent.Executors;
 public final class InferenceExecutor {
     private static final Map<String, ExecutorService> BY_DEVICE = new ConcurrentHashMap<>();
     public static final String THREAD_PREFIX = "batos-inference-";
+    /**
+     * The inference thread's stack: creating an ONNX Runtime session on a thread with the default
+     * 1 MiB Java stack overflowed in native code here and killed the process with SIGSEGV (no
+     * hs_err file, exit 139); 64 MiB is reserved, not committed, memory.
+     */
+    static final long STACK_BYTES = 64L << 20;
 
     private InferenceExecutor() {
     }
@@ -25,7 +31,7 @@ public final class InferenceExecutor {
     /** The executor of {@code device} ({@code cpu}, {@code cuda:0}, …), created on first use. */
     public static ExecutorService forDevice(String device) {
         return BY_DEVICE.computeIfAbsent(device, d -> Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, THREAD_PREFIX + d);
+            Thread t = new Thread(null, r, THREAD_PREFIX + d, STACK_BYTES);
             t.setDaemon(true);
             return t;
         }));

@@ -141,6 +141,15 @@ public final class ModelDirectory {
         return !genaiConfig.isMissingNode();
     }
 
+    /**
+     * True for the scripted demo core that {@code batos model fixture --kind scripted} writes
+     * ({@code config.json} says {@code "batos_fixture": {"demo": true}}): it must be labelled as
+     * a demo wherever the model is named, however it was loaded.
+     */
+    public boolean isDemo() {
+        return config.path("batos_fixture").path("demo").asBoolean(false);
+    }
+
     /** {@code config.json}'s value for {@code key} as text, or null. */
     public String configValue(String key) {
         JsonNode v = config.path(key);

@@ -95,7 +95,8 @@ public final class OnnxCausalLm implements LanguageModel {
             this.eos = endOfSequenceIds(dir, tokenizer, chat);
             this.contextLength = dir.contextLength();
             this.adapterFiles = dir.adapters();
-            this.description = new ModelDescription(options.name(), "onnx", opened.device(), opened.note(), options.demo());
+            this.description = new ModelDescription(options.name(), "onnx", opened.device(), opened.note(),
+                    options.demo() || dir.isDemo());
             this.executor = InferenceExecutor.forDevice(opened.device());
             probe(dir);
         } catch (RuntimeException e) {
@@ -105,18 +106,26 @@ public final class OnnxCausalLm implements LanguageModel {
     }
 
     /**
-     * Loads a model directory on the calling thread (seconds for a real model: never call it on a
-     * UI thread; {@link #load} does it on the inference thread).
+     * Loads a model directory, waiting for it: the work runs on the device's inference thread,
+     * whose large stack ONNX Runtime's session set-up needs (seconds for a real model: never call
+     * this on a UI thread; {@link #load} does not wait).
      *
      * @throws ModelException naming what is missing, corrupt or unsupported
      */
     public static OnnxCausalLm open(Path dir, EngineOptions options) {
-        return new OnnxCausalLm(ModelDirectory.open(dir), options);
+        if (InferenceExecutor.onInferenceThread()) {
+            return new OnnxCausalLm(ModelDirectory.open(dir), options);
+        }
+        try {
+            return load(dir, options).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new ModelException(String.valueOf(e.getCause()), e);
+        }
     }
 
-    /** {@link #open} on the inference thread of the requested device. */
+    /** Loads a model directory on the inference thread of the requested device. */
     public static CompletableFuture<OnnxCausalLm> load(Path dir, EngineOptions options) {
-        return CompletableFuture.supplyAsync(() -> open(dir, options),
+        return CompletableFuture.supplyAsync(() -> new OnnxCausalLm(ModelDirectory.open(dir), options),
                 InferenceExecutor.forDevice(options.device().runsOn()));
     }
 
