@@ -9,6 +9,14 @@
  *       {@code @OID}) shared by the command line, the workbench and the server.</li>
  *   <li>{@link io.batos.kernel.ValueJson} — slot values as JSON with the tagged forms of
  *       DESIGN.md §12, both ways.</li>
+ *   <li>{@link io.batos.kernel.ModelCore} — the image's record of its cognitive core (the lobby's
+ *       {@code pLLM}): model files as blobs with their architecture, or a server's URL.</li>
+ *   <li>{@link io.batos.kernel.ModelImporter} — {@code model import|connect|demo}: checks a model
+ *       runs, streams it into blobs, records it in one transaction.</li>
+ *   <li>{@link io.batos.kernel.CognitiveCore} — resurrects the recorded core on first use, from the
+ *       blobs through named links in {@code vessel/} (blueprint BUG-02).</li>
+ *   <li>{@link io.batos.kernel.UserConfig} — the user's config directory, where API keys live
+ *       (never in an image).</li>
  * </ul>
  */
 package io.batos.kernel;

@@ -368,6 +368,8 @@ public final class OnnxCausalLm implements LanguageModel {
         private final ShortBuffer halfLogits;
         private final Map<String, OnnxTensor> pinned;
         private final Set<String> presents;
+        /** All ones: each step's attention mask is a view of its first {@code past + 1} entries. */
+        private LongBuffer ones = direct(0);
         long runNanos;
         long firstRunNanos = -1;
 
@@ -404,7 +406,15 @@ public final class OnnxCausalLm implements LanguageModel {
                 inputs.put(ModelSignature.POSITION_IDS, positions);
             }
             cache.feed(inputs);
-            try (OnnxTensor mask = attentionMask(past + 1)) {
+            int length = past + 1;
+            if (ones.capacity() < length) {
+                ones = direct(Math.max(length, Math.max(256, ones.capacity() * 2)));
+                for (int i = 0; i < ones.capacity(); i++) {
+                    ones.put(i, 1L);
+                }
+            }
+            try (OnnxTensor mask = OnnxTensor.createTensor(env, ones.duplicate().position(0).limit(length),
+                    new long[] {1, length})) {
                 inputs.put(ModelSignature.ATTENTION_MASK, mask);
                 long t0 = System.nanoTime();
                 OrtSession.Result result = session.run(inputs, presents, pinned, ro);

@@ -1,6 +1,12 @@
 /**
  * The cognitive core: the language model that writes missing methods, behind one interface.
  *
+ * <p>Two backends answer the same {@link io.batos.cognition.llm.LanguageModel}: a Llama 3 ONNX
+ * export run in this process by ONNX Runtime, and a server that speaks the OpenAI chat protocol.
+ * Both stream text in batches and never run on their caller's thread (blueprint VULN-03, BUG-05).
+ * The generated fixture models of {@link io.batos.cognition.llm.fixture} exercise the first on any
+ * machine.
+ *
  * <h2>A tour</h2>
  * <ul>
  *   <li>{@link io.batos.cognition.llm.LanguageModel} — {@code generate(request, params, listener)}
