@@ -48,7 +48,11 @@ public final class CognitiveCore implements AutoCloseable {
         }
     }
 
-    /** Where embedded models will run; takes effect at the next load. */
+    /**
+     * Where embedded models will run; takes effect at the next load. The default comes from
+     * {@code -Dbatos.device} ({@code cpu} unless set); ONNX Runtime's thread count from
+     * {@code -Dbatos.inference.threads} (0: one per core).
+     */
     public synchronized void setDevice(Device d) {
         this.device = d;
     }
@@ -98,7 +102,8 @@ public final class CognitiveCore implements AutoCloseable {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        EngineOptions options = EngineOptions.defaults(core.name()).withDevice(device);
+        EngineOptions options = EngineOptions.defaults(core.name()).withDevice(device)
+                .withThreads(Integer.getInteger("batos.inference.threads", 0));
         return OnnxCausalLm.load(dir, core.demo() ? options.asDemo() : options).thenApply(m -> (LanguageModel) m);
     }
 

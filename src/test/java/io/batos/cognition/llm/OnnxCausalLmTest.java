@@ -268,6 +268,22 @@ class OnnxCausalLmTest {
     }
 
     @Test
+    void openingFromAThreadWithASmallStackIsSafe() throws Exception {
+        // Session set-up overflowed a 1 MiB stack in native code and killed the JVM; open() must
+        // therefore do its work on the inference thread, whatever thread calls it.
+        OnnxCausalLm[] opened = new OnnxCausalLm[1];
+        Thread small = new Thread(null, () -> opened[0] = OnnxCausalLm.open(tiny.directory(),
+                EngineOptions.defaults("small stack")), "small-stack", 1L << 20);
+        small.start();
+        small.join(30_000);
+        try (OnnxCausalLm lm = opened[0]) {
+            assertThat(lm).isNotNull();
+            assertThat(lm.generate(HELLO, GenerationParams.GREEDY.withMaxTokens(2), null).join().generatedTokens())
+                    .isPositive();
+        }
+    }
+
+    @Test
     void aClosedModelRefusesWork() {
         OnnxCausalLm lm = OnnxCausalLm.open(tiny.directory(), EngineOptions.defaults("closing"));
         lm.close();
