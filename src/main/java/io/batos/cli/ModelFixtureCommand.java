@@ -23,7 +23,8 @@ final class ModelFixtureCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--kind", required = true, paramLabel = "KIND",
-            description = "tiny-llama, tiny-llama-genai, tiny-llama-fp16, tiny-llama-external, bench or scripted (the demo core)")
+            description = "tiny-llama, tiny-llama-genai, tiny-llama-fp16, tiny-llama-external, "
+                    + "tiny-llama-lora (with persona adapters), bench or scripted (the demo core)")
     String kind;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "the directory to write (must be empty or new)")
