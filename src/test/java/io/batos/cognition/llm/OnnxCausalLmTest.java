@@ -221,6 +221,27 @@ class OnnxCausalLmTest {
     }
 
     @Test
+    void aGenaiModelThatNeedsSharedKvBuffersIsRefusedWithTheReason() throws IOException {
+        // A shared-buffer export allocates its past at the full context length: a fixed dimension
+        // where the engine feeds a growing one.
+        FixtureModel genai = ModelFixtures.write(ModelFixtures.Kind.TINY_LLAMA_GENAI, fixtures.resolve("shared-kv"));
+        ai.onnx.proto.OnnxMl.ModelProto.Builder proto = ai.onnx.proto.OnnxMl.ModelProto
+                .parseFrom(Files.readAllBytes(genai.modelFile())).toBuilder();
+        for (ai.onnx.proto.OnnxMl.ValueInfoProto.Builder input : proto.getGraphBuilder().getInputBuilderList()) {
+            if (input.getName().startsWith("past_key_values.")) {
+                input.getTypeBuilder().getTensorTypeBuilder().getShapeBuilder().getDimBuilder(2).clear().setDimValue(2048);
+            }
+        }
+        Files.write(genai.modelFile(), proto.build().toByteArray());
+        assertThatThrownBy(() -> OnnxCausalLm.open(genai.directory(), EngineOptions.defaults("shared")))
+                .isInstanceOf(ModelException.class)
+                .hasMessageStartingWith("this onnxruntime-genai model does not run without shared past/present buffers,"
+                        + " which ONNX Runtime's Java API cannot provide (no IO binding): ")
+                .hasMessageEndingWith("(export it with Optimum instead, or serve it and use `batos model connect`)")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
     void cudaOnThisCpuBuildFailsWithTheReasonOrFallsBackWhenAllowed() {
         assertThatThrownBy(() -> OnnxCausalLm.open(tiny.directory(), EngineOptions.defaults("x").withDevice(Device.parse("cuda"))))
                 .isInstanceOf(ModelException.class)
