@@ -1,6 +1,7 @@
 package io.batos.kernel;
 
 import io.batos.code.MethodRuntime;
+import io.batos.cognition.psm.PsmGenesis;
 import io.batos.code.Primitives;
 import io.batos.guardian.PersistenceGuardian;
 import io.batos.image.LivingImage;
@@ -73,6 +74,7 @@ public final class Vessel implements AutoCloseable {
     /** Every genesis step this build knows, from all layers. */
     public static Genesis genesis() {
         List<GenesisStep> steps = new ArrayList<>(Genesis.coreSteps());
+        steps.addAll(PsmGenesis.steps());
         return new Genesis(steps);
     }
 

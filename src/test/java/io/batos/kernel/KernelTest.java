@@ -39,7 +39,7 @@ class KernelTest {
         assertThat(description.parents()).containsExactly(lobby);
         assertThat(description.own()).extracting(SlotDescription::name).containsExactly("parents", "balance");
         assertThat(description.slots()).filteredOn(SlotDescription::inherited)
-                .extracting(SlotDescription::name).startsWith("traits", "account").contains("comment");
+                .extracting(SlotDescription::name).startsWith("traits").contains("account", "comment");
         SlotDescription traits = description.slots().stream().filter(s -> s.name().equals("traits")).findFirst()
                 .orElseThrow();
         assertThat(traits.kind()).isEqualTo(SlotDescription.Kind.REFERENCE);
