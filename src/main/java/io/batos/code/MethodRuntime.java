@@ -226,6 +226,20 @@ public final class MethodRuntime implements MethodInvoker {
     }
 
     /**
+     * Waits for {@code work} on the calling thread without charging the wait to the send that is
+     * running there (DESIGN §4: time spent waiting for a cycle does not count against the
+     * invocation time bound).
+     */
+    public static <T> T waitOutsideBudget(java.util.concurrent.CompletableFuture<T> work) {
+        long start = System.nanoTime();
+        try {
+            return work.join();
+        } finally {
+            Budget.current().extend(System.nanoTime() - start);
+        }
+    }
+
+    /**
      * Cancels the top-level send now running on {@code thread}, if any: it ends with an
      * {@link ImageException} saying it was cancelled, and nothing is quarantined. Safe from any
      * thread; a no-op when the thread is not sending.

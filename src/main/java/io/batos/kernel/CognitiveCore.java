@@ -34,6 +34,7 @@ public final class CognitiveCore implements AutoCloseable {
     private final Path vesselDir;
     private Device device = Device.parse(System.getProperty("batos.device", "cpu"));
     private CompletableFuture<LanguageModel> loading;
+    private boolean attached;
     private boolean closed;
 
     CognitiveCore(ObjectSpace space, Path vesselDir) {
@@ -83,10 +84,26 @@ public final class CognitiveCore implements AutoCloseable {
                 ? Optional.of(loading.join()) : Optional.empty();
     }
 
+    /**
+     * Uses {@code model} as this process's core instead of what the image records (tests drive the
+     * state machine with a scripted model this way; an embedding application may too).
+     */
+    public synchronized void attach(LanguageModel model) {
+        reload();
+        loading = CompletableFuture.completedFuture(model);
+        attached = true;
+    }
+
+    /** Whether a model can be had: one is attached, or the image records a core. */
+    public synchronized boolean available() {
+        return attached || record().isPresent();
+    }
+
     /** Forgets the loaded model (after an import or connect replaced the record); the next use loads anew. */
     public synchronized void reload() {
         CompletableFuture<LanguageModel> old = loading;
         loading = null;
+        attached = false;
         if (old != null) {
             old.thenAccept(LanguageModel::close);
         }

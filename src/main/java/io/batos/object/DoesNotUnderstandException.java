@@ -14,6 +14,15 @@ public class DoesNotUnderstandException extends ImageException {
     private final long receiver;
     private final String selector;
     private final List<Object> arguments;
+    private String cycleId;
+    private List<String> findings = List.of();
+
+    /** A miss that a failed cycle could not answer: its id and every finding travel with it. */
+    public DoesNotUnderstandException(Message message, String why, String cycleId, List<String> findings) {
+        this(message, why);
+        this.cycleId = cycleId;
+        this.findings = List.copyOf(findings);
+    }
 
     public DoesNotUnderstandException(Message message, String why) {
         super(Code.NOT_UNDERSTOOD, "@" + message.receiver().oid() + " does not understand '" + message.selector()
@@ -30,6 +39,16 @@ public class DoesNotUnderstandException extends ImageException {
 
     public String selector() {
         return selector;
+    }
+
+    /** The id of the cycle that failed to answer, or null when no cycle ran. */
+    public String cycleId() {
+        return cycleId;
+    }
+
+    /** Every finding of the failed cycle and its corrections, oldest first. */
+    public List<String> findings() {
+        return findings;
     }
 
     /** The arguments, as text (they need not be persistable). */

@@ -1,0 +1,133 @@
+package io.batos.cognition.psm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.batos.code.Verdict;
+import io.batos.image.Transaction;
+import io.batos.object.UvmObject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One thought: the process-side handle of a {@code CognitiveCycle} object, which lives in the
+ * cycle's own transaction with its {@code missionBrief}, {@code synthesisState},
+ * {@code tmpSynthesisData}, {@code parentCycle}, {@code correctionDepth} and {@code activePersona}
+ * slots.
+ *
+ * <p>The handle keeps what the image must not (the open transaction, the arguments as Java
+ * objects, the model's raw answers); views read it through the getters. Its {@link #outcome()}
+ * future is the only way anyone waits for a cycle. Only the orchestrator's threads change it, one
+ * at a time.
+ */
+public final class CognitiveCycle {
+    private final String id;
+    private final MissionBrief brief;
+    private final List<Object> arguments;
+    private final boolean preApproved;
+    private final CognitiveCycle parent;
+    private final Instant started = Instant.now();
+    private final CompletableFuture<CycleOutcome> outcome = new CompletableFuture<>();
+    final List<String> findings = new ArrayList<>();
+
+    Transaction tx;
+    UvmObject object;
+    volatile String state = "IDLE";
+    volatile String persona;
+    volatile boolean parked;
+    volatile boolean finished;
+    boolean validationFailure;
+    String rejectNote;
+    JsonNode plan;
+    List<String> facets = List.of();
+    String artifactText;
+    JsonNode artifact;
+    volatile Verdict verdict;
+    volatile String trialResult;
+    String lastPrompt;
+    String lastResponse;
+
+    CognitiveCycle(String id, MissionBrief brief, List<Object> arguments, boolean preApproved, CognitiveCycle parent) {
+        this.id = id;
+        this.brief = brief;
+        this.arguments = List.copyOf(arguments);
+        this.preApproved = preApproved;
+        this.parent = parent;
+        if (parent != null) {
+            findings.addAll(parent.findings);
+        }
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public MissionBrief brief() {
+        return brief;
+    }
+
+    List<Object> arguments() {
+        return arguments;
+    }
+
+    public boolean preApproved() {
+        return preApproved;
+    }
+
+    /** The cycle whose refused artifact this one corrects, or null. */
+    public CognitiveCycle parent() {
+        return parent;
+    }
+
+    public Instant started() {
+        return started;
+    }
+
+    /** The state the cycle is in now (IDLE … COMPLETE, FAILED). */
+    public String state() {
+        return state;
+    }
+
+    /** The persona working now, or null. */
+    public String persona() {
+        return persona;
+    }
+
+    /** True while the cycle waits in the verdict queue for the architect. */
+    public boolean awaitingApproval() {
+        return parked;
+    }
+
+    public boolean finished() {
+        return finished;
+    }
+
+    /** The artifact as the model wrote it, once SYNTHESIZING has run. */
+    public String artifactText() {
+        return artifactText;
+    }
+
+    /** ALFRED's verdict, once VALIDATING has run. */
+    public Verdict verdict() {
+        return verdict;
+    }
+
+    /** What the trial run answered (or threw), once VALIDATING has run. */
+    public String trialResult() {
+        return trialResult;
+    }
+
+    /** Every finding so far, its corrections' ancestors' included. */
+    public List<String> findings() {
+        return List.copyOf(findings);
+    }
+
+    public CompletableFuture<CycleOutcome> outcome() {
+        return outcome;
+    }
+
+    @Override
+    public String toString() {
+        return "cycle " + id + " (" + state + (parked ? ", awaiting approval" : "") + ")";
+    }
+}

@@ -1,0 +1,703 @@
+package io.batos.cognition.psm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.batos.code.Finding;
+import io.batos.code.MethodRuntime;
+import io.batos.code.Verdict;
+import io.batos.cognition.llm.ChatMessage;
+import io.batos.cognition.llm.ChatRequest;
+import io.batos.cognition.llm.Completion;
+import io.batos.cognition.llm.GenerationParams;
+import io.batos.cognition.llm.LanguageModel;
+import io.batos.events.Event;
+import io.batos.events.EventBus;
+import io.batos.guardian.PersistenceGuardian;
+import io.batos.image.ConflictException;
+import io.batos.image.ImageException;
+import io.batos.image.MethodSource;
+import io.batos.image.ObjectRef;
+import io.batos.image.Savepoint;
+import io.batos.image.Transaction;
+import io.batos.object.ObjectSpace;
+import io.batos.object.UvmObject;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs cognitive cycles: the Prototypal State Machine of DESIGN §8.
+ *
+ * <p>A cycle is one transaction and one {@code CognitiveCycle} object in it. It advances by
+ * sending {@code processSynthesis} to the state object in its {@code synthesisState} slot; the
+ * states' primitives, registered here, do the work and move the pointer: IDLE → DECOMPOSING (BRICK
+ * plans, checked against {@code MissionPlan}) → DELEGATING (the plan's BABS and ALFRED facets,
+ * concurrently) → SYNTHESIZING (ROBIN writes the artifact) → VALIDATING (ALFRED: the artifact's
+ * covenant; for code the PersistenceGuardian, the compiler with the sandbox and a trial run inside a
+ * savepoint that is rolled back; then the approval policy) → COMPLETE (install, clean, commit) or
+ * FAILED (dispatch one correction when validation failed and the depth allows, then doom and abort,
+ * so a failed thought leaves no trace). A conflict at commit re-validates the artifact on a fresh
+ * snapshot and commits there, without asking the model again.
+ *
+ * <p>Cycles run on a small pool of their own; model calls go to the model's inference thread and
+ * their waits do not count against any send's time budget. Every transition is an {@link Event}
+ * on topic {@code psm} carrying the audit record's fields.
+ */
+public final class Orchestrator implements AutoCloseable {
+    /** Checks a JSON document against a named data covenant (the DataGuardian). */
+    @FunctionalInterface
+    public interface CovenantValidator {
+        Verdict validate(String covenant, String json);
+    }
+
+    public static final String PSM_TOPIC = "psm";
+    private static final Logger LOG = Logger.getLogger(Orchestrator.class.getName());
+    private static final GenerationParams PARAMS = GenerationParams.GREEDY.withMaxTokens(1024);
+    private static final int POOL = 4;
+
+    private final ObjectSpace space;
+    private final MethodRuntime methods;
+    private final PersistenceGuardian guardian;
+    private final Supplier<CompletableFuture<LanguageModel>> model;
+    private final CovenantValidator covenants;
+    private final EventBus events;
+    private final ExecutorService pool;
+    private final Map<String, CognitiveCycle> cycles = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<CycleOutcome>> teaching = new ConcurrentHashMap<>();
+
+    public Orchestrator(ObjectSpace space, MethodRuntime methods, PersistenceGuardian guardian,
+                        Supplier<CompletableFuture<LanguageModel>> model, CovenantValidator covenants, EventBus events) {
+        this.space = space;
+        this.methods = methods;
+        this.guardian = guardian;
+        this.model = model;
+        this.covenants = covenants;
+        this.events = events;
+        AtomicInteger n = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(POOL, r -> {
+            Thread t = new Thread(r, "batos-cycle-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        Map<String, State> states = Map.of("IDLE", this::idle, "DECOMPOSING", this::decomposing,
+                "DELEGATING", this::delegating, "SYNTHESIZING", this::synthesizing, "VALIDATING", this::validating,
+                "COMPLETE", this::complete, "FAILED", this::failed);
+        states.forEach((name, work) -> methods.primitives().register(PsmGenesis.primitiveName(name), (self, args) -> {
+            work.run(cycleOf(args));
+            return null;
+        }));
+    }
+
+    /** What one state does to a cycle. */
+    @FunctionalInterface
+    private interface State {
+        void run(CognitiveCycle c);
+    }
+
+    /**
+     * Starts a method mission, or joins the one already teaching this receiver this selector, so
+     * two sends of the same missing selector share one cycle.
+     *
+     * @param arguments   the arguments of the send, for the trial run
+     * @param preApproved whether the cycles this starts (its corrections included) are approved up front
+     */
+    public CompletableFuture<CycleOutcome> teach(MissionBrief brief, List<Object> arguments, boolean preApproved) {
+        String key = brief.receiver() + "#" + brief.selector();
+        CompletableFuture<CycleOutcome>[] started = new CompletableFuture[1];
+        CompletableFuture<CycleOutcome> shared = teaching.computeIfAbsent(key, k -> {
+            started[0] = start(brief, arguments, preApproved, null);
+            return started[0];
+        });
+        if (started[0] != null) {
+            shared.whenComplete((o, e) -> teaching.remove(key, shared));
+        }
+        return shared;
+    }
+
+    /** Starts a data mission: an object satisfying {@code brief.covenant()}. */
+    public CompletableFuture<CycleOutcome> produce(MissionBrief brief, boolean preApproved) {
+        return start(brief, List.of(), preApproved, null);
+    }
+
+    private CompletableFuture<CycleOutcome> start(MissionBrief brief, List<Object> arguments, boolean preApproved,
+                                                  CognitiveCycle parent) {
+        String id = java.util.HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(6)
+                .putShort((short) java.util.concurrent.ThreadLocalRandom.current().nextInt())
+                .putInt(java.util.concurrent.ThreadLocalRandom.current().nextInt()).array());
+        CognitiveCycle c = new CognitiveCycle(id, brief, arguments, preApproved, parent);
+        cycles.put(id, c);
+        pool.execute(() -> begin(c));
+        return c.outcome();
+    }
+
+    /** Every cycle this process started, newest last. */
+    public List<CognitiveCycle> cycles() {
+        List<CognitiveCycle> all = new ArrayList<>(cycles.values());
+        all.sort(java.util.Comparator.comparing(CognitiveCycle::started));
+        return all;
+    }
+
+    public Optional<CognitiveCycle> cycle(String id) {
+        return Optional.ofNullable(cycles.get(id));
+    }
+
+    /** The cycles waiting for the architect: the verdict queue. */
+    public List<CognitiveCycle> awaitingApproval() {
+        return cycles().stream().filter(CognitiveCycle::awaitingApproval).toList();
+    }
+
+    /** The approval policy ALFRED's codex names now. */
+    public ApprovalPolicy policy() {
+        try (Transaction tx = space.image().begin("read approval policy", "psm")) {
+            return ApprovalPolicy.of(Codex.entry(space.lobby(tx), "ALFRED").get(Codex.APPROVAL_POLICY));
+        }
+    }
+
+    /** Approves a parked cycle: it proceeds to COMPLETE. */
+    public void approve(String id) {
+        CognitiveCycle c = parked(id);
+        c.parked = false;
+        publish(c, "APPROVAL_GRANTED", Map.of());
+        pool.execute(() -> {
+            moveTo(c, "COMPLETE");
+            drive(c);
+        });
+    }
+
+    /** Rejects a parked cycle with the architect's note: it goes to FAILED and leaves nothing. */
+    public void reject(String id, String note) {
+        CognitiveCycle c = parked(id);
+        c.parked = false;
+        c.rejectNote = note == null || note.isBlank() ? "rejected by the architect" : "rejected by the architect: " + note;
+        c.findings.add(c.rejectNote);
+        publish(c, "APPROVAL_DENIED", Map.of("note", c.rejectNote));
+        pool.execute(() -> {
+            moveTo(c, "FAILED");
+            drive(c);
+        });
+    }
+
+    private CognitiveCycle parked(String id) {
+        CognitiveCycle c = cycles.get(id);
+        if (c == null) {
+            throw new ImageException(ImageException.Code.NOT_FOUND, "no cycle " + id);
+        }
+        if (!c.parked) {
+            throw new ImageException(ImageException.Code.USAGE, "cycle " + id + " is not awaiting approval (it is "
+                    + c.state + ")");
+        }
+        return c;
+    }
+
+    // ---- driving a cycle ---------------------------------------------------------------------
+
+    private void begin(CognitiveCycle c) {
+        try {
+            c.tx = space.image().begin("cycle " + c.id() + ": " + summary(c.brief()), "psm");
+            c.object = space.object(c.tx, c.tx.create());
+            c.object.set("cycleId", c.id());
+            c.object.set("missionBrief", c.brief().toSlot());
+            c.object.set("correctionDepth", (long) c.brief().depth());
+            if (c.parent() != null) {
+                c.object.set("parentCycle", c.parent().id());
+            }
+            c.object.set("tmpSynthesisData", new LinkedHashMap<String, Object>());
+            c.object.set("_v_cycle", c);
+            moveTo(c, "IDLE");
+        } catch (RuntimeException e) {
+            abandon(c, "the cycle could not start: " + e.getMessage(), e);
+            return;
+        }
+        drive(c);
+    }
+
+    /** Sends {@code processSynthesis} to the current state until the cycle ends or parks. */
+    private void drive(CognitiveCycle c) {
+        try {
+            while (!c.finished && !c.parked) {
+                String before = c.state;
+                UvmObject state = stateObject(c);
+                state.send(PsmGenesis.PROCESS_SYNTHESIS, c.object);
+                if (!c.finished && !c.parked && before.equals(c.state)) {
+                    throw new IllegalStateException("state " + before + "'s processSynthesis did not move the cycle");
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            abandon(c, shortMessage(e), e);
+        }
+    }
+
+    /** Ends a cycle that broke (not a validation failure): no correction, nothing written. */
+    private void abandon(CognitiveCycle c, String why, Throwable cause) {
+        if (c.finished) {
+            return;
+        }
+        LOG.log(Level.FINE, "cycle " + c.id() + " abandoned", cause);
+        c.findings.add(why);
+        c.finished = true;
+        c.parked = false;
+        forget(c);
+        String from = c.state;
+        c.state = "FAILED";
+        if (c.tx != null && c.tx.isOpen()) {
+            c.tx.doom(why);
+            c.tx.abort();
+        }
+        publish(c, "STATE_TRANSITION", Map.of("current_state", from, "transition_to", "FAILED"));
+        publish(c, "CYCLE_FAILED", Map.of("final_outcome", "FAILED"));
+        c.outcome().complete(new CycleOutcome(c.id(), false, c.artifactText, c.findings, 0, c.brief().depth(), why));
+    }
+
+    private UvmObject stateObject(CognitiveCycle c) {
+        Object ref = c.object.get("synthesisState");
+        if (!(ref instanceof ObjectRef r)) {
+            throw new IllegalStateException("the cycle has no synthesisState");
+        }
+        return c.object.resolve(r);
+    }
+
+    private void moveTo(CognitiveCycle c, String next) {
+        UvmObject psm = c.object.resolve((ObjectRef) space.lobby(c.tx).get(PsmGenesis.PSM_SLOT));
+        Object target = psm.get(next);
+        if (!(target instanceof ObjectRef)) {
+            throw new IllegalStateException("the image has no PSM state " + next);
+        }
+        String from = c.state;
+        c.object.set("synthesisState", target);
+        c.state = next;
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("current_state", from);
+        fields.put("transition_to", next);
+        publish(c, "STATE_TRANSITION", fields);
+    }
+
+    private static CognitiveCycle cycleOf(Object[] args) {
+        if (args.length == 1 && args[0] instanceof UvmObject cycle && cycle.get("_v_cycle") instanceof CognitiveCycle c) {
+            return c;
+        }
+        throw new ImageException(ImageException.Code.USAGE,
+                "processSynthesis takes the CognitiveCycle object of a running cycle");
+    }
+
+    private void persona(CognitiveCycle c, String name) {
+        c.persona = name;
+        c.object.set("activePersona", name);
+    }
+
+    // ---- the states ---------------------------------------------------------------------------
+
+    private void idle(CognitiveCycle c) {
+        moveTo(c, "DECOMPOSING");
+    }
+
+    private void decomposing(CognitiveCycle c) {
+        persona(c, "BRICK");
+        String answer = ask(c, "BRICK", prompt(c, "decomposing", Map.of()), "MissionPlan");
+        Optional<JsonNode> plan = ArtifactReader.json(answer);
+        Verdict verdict = plan.isEmpty()
+                ? Verdict.of(List.of(Finding.error("plan", "BRICK's answer holds no JSON object", 0, 0)))
+                : covenants.validate("MissionPlan", plan.get().toString());
+        if (!verdict.accepted()) {
+            c.artifactText = answer;
+            refuse(c, verdict, "the MissionPlan covenant: " + covenantText("MissionPlan"));
+            return;
+        }
+        c.plan = plan.get();
+        tmp(c, "plan", c.plan.toString());
+        moveTo(c, "DELEGATING");
+    }
+
+    private void delegating(CognitiveCycle c) {
+        persona(c, "BABS");
+        List<CompletableFuture<String>> facets = new ArrayList<>();
+        for (JsonNode step : c.plan.path("steps")) {
+            String who = step.path("persona").asText();
+            if (who.equals("BABS") || who.equals("ALFRED")) {
+                Map<String, String> values = Map.of("persona", who, "task", step.path("task").asText(),
+                        "goal", c.plan.path("goal").asText(), "examples", examples(c));
+                String prompt = prompt(c, "delegating", values);
+                facets.add(askAsync(c, who, prompt, null).thenApply(text -> who + ": " + text.strip()));
+            }
+        }
+        List<String> texts = new ArrayList<>();
+        for (CompletableFuture<String> f : facets) {
+            texts.add(MethodRuntime.waitOutsideBudget(f));
+        }
+        c.facets = List.copyOf(texts);
+        tmp(c, "facets", new ArrayList<Object>(texts));
+        moveTo(c, "SYNTHESIZING");
+    }
+
+    private void synthesizing(CognitiveCycle c) {
+        persona(c, "ROBIN");
+        boolean method = c.brief().isMethod();
+        Map<String, String> values = new HashMap<>();
+        values.put("goal", c.plan == null ? "" : c.plan.path("goal").asText());
+        values.put("facets", c.facets.isEmpty() ? "" : "What the others found:\n" + String.join("\n", c.facets));
+        String covenant = method ? "MethodArtifact" : c.brief().covenant();
+        values.put("covenant", covenant);
+        values.put("schema", covenantText(covenant));
+        String answer = ask(c, "ROBIN", prompt(c, method ? "synthesizing" : "synthesizing-data", values), covenant);
+        c.artifactText = answer;
+        Optional<JsonNode> json = ArtifactReader.json(answer);
+        if (json.isEmpty() && method) {
+            json = ArtifactReader.javaBlock(answer).map(source -> {
+                ObjectNode node = ArtifactReader.JSON.createObjectNode();
+                node.put("selector", c.brief().selector());
+                node.put("source", source);
+                node.put("rationale", "");
+                return node;
+            });
+        }
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("llm_prompt", c.lastPrompt);
+        fields.put("llm_response_raw", answer);
+        publish(c, "ARTIFACT_GENERATED", fields);
+        if (json.isEmpty()) {
+            refuse(c, Verdict.of(List.of(Finding.error("artifact", "ROBIN's answer holds no JSON object", 0, 0))),
+                    "the " + covenant + " covenant: " + covenantText(covenant));
+            return;
+        }
+        c.artifact = json.get();
+        tmp(c, "artifact", c.artifact.toString());
+        moveTo(c, "VALIDATING");
+    }
+
+    private void validating(CognitiveCycle c) {
+        persona(c, "ALFRED");
+        Verdict verdict = validate(c, c.tx);
+        c.verdict = verdict;
+        if (!verdict.accepted()) {
+            publish(c, "VALIDATION_FAILURE", Map.of("validation_result", findings(verdict)));
+            refuse(c, verdict, c.brief().isMethod()
+                    ? "the method shape, the Persistence Covenant (end every path that changes state with"
+                    + " self.markChanged()), the sandbox (no files, threads, reflection or System), and the trial run"
+                    : "the " + c.brief().covenant() + " covenant: " + covenantText(c.brief().covenant()));
+            return;
+        }
+        publish(c, "VALIDATION_SUCCESS", Map.of("validation_result", findings(verdict)));
+        if (policy().requiresApproval(verdict)) {
+            if (!c.preApproved()) {
+                c.parked = true;
+                publish(c, "APPROVAL_REQUESTED", Map.of("validation_result", findings(verdict)));
+                return;
+            }
+            publish(c, "APPROVAL_GRANTED", Map.of("note", "approved up front"));
+        }
+        moveTo(c, "COMPLETE");
+    }
+
+    private void complete(CognitiveCycle c) {
+        long txId;
+        try {
+            install(c, c.tx);
+            txId = c.tx.commit();
+        } catch (ConflictException first) {
+            // Re-validate on a fresh snapshot and commit there; the model is not asked again.
+            Transaction retry = space.image().begin("cycle " + c.id() + ": retry after a conflict", "psm");
+            try {
+                Verdict again = validate(c, retry);
+                if (!again.accepted()) {
+                    retry.abort();
+                    conclude(c, false, 0, "after a conflict the artifact no longer validates: "
+                            + String.join("; ", findings(again).stream().map(String::valueOf).toList()));
+                    return;
+                }
+                install(c, retry);
+                txId = retry.commit();
+            } catch (ConflictException second) {
+                conclude(c, false, 0, "two conflicts at commit: " + second.getMessage());
+                return;
+            } finally {
+                if (retry.isOpen()) {
+                    retry.abort();
+                }
+            }
+        }
+        conclude(c, true, txId, "");
+    }
+
+    private void failed(CognitiveCycle c) {
+        persona(c, "ALFRED");
+        int max = maxCorrectionDepth();
+        if (c.validationFailure && c.brief().depth() < max) {
+            MissionBrief next = c.brief().correction(c.artifactText == null ? "" : c.artifactText, c.findings,
+                    c.object.get("tmpSynthesisData") instanceof Map<?, ?> tmp && tmp.get("rules") instanceof String r
+                            ? r : "");
+            CompletableFuture<CycleOutcome> child = start(next, c.arguments(), c.preApproved(), c);
+            publish(c, "CORRECTION_DISPATCHED", Map.of("note", "correction " + next.depth() + " of " + max));
+            // Only after the correction is on its way is this attempt doomed: nothing of it remains.
+            c.tx.doom("cycle " + c.id() + " failed validation");
+            c.tx.abort();
+            c.finished = true;
+            forget(c);
+            publish(c, "CYCLE_FAILED", Map.of("final_outcome", "FAILED"));
+            child.whenComplete((o, e) -> {
+                if (e != null) {
+                    c.outcome().completeExceptionally(e);
+                } else {
+                    c.outcome().complete(o);
+                }
+            });
+            return;
+        }
+        String why = c.rejectNote != null ? c.rejectNote
+                : c.validationFailure ? "the artifact was refused " + (c.brief().depth() + 1) + " time(s); corrections"
+                + " stop at depth " + max : "the cycle failed";
+        c.tx.doom(why);
+        c.tx.abort();
+        c.finished = true;
+        forget(c);
+        publish(c, "CYCLE_FAILED", Map.of("final_outcome", "FAILED"));
+        c.outcome().complete(new CycleOutcome(c.id(), false, c.artifactText, c.findings, 0, c.brief().depth(), why));
+    }
+
+    /** Drops the process-side link from the cycle object to its handle. */
+    private void forget(CognitiveCycle c) {
+        if (c.object != null) {
+            c.object.remove("_v_cycle");
+        }
+    }
+
+    private void conclude(CognitiveCycle c, boolean ok, long txId, String why) {
+        c.finished = true;
+        forget(c);
+        if (c.tx.isOpen()) {
+            c.tx.abort();
+        }
+        if (!ok) {
+            c.findings.add(why);
+            c.state = "FAILED";
+            publish(c, "CYCLE_FAILED", Map.of("final_outcome", "FAILED"));
+        } else {
+            Map<String, Object> fields = new HashMap<>();
+            fields.put("final_outcome", "COMPLETE");
+            fields.put("transaction_id", txId);
+            publish(c, "CYCLE_COMPLETE", fields);
+        }
+        c.outcome().complete(new CycleOutcome(c.id(), ok, c.artifact == null ? c.artifactText : c.artifact.toString(),
+                c.findings, txId, c.brief().depth(), why));
+    }
+
+    /** A validation failure: record the findings and the rules, and go to FAILED. */
+    private void refuse(CognitiveCycle c, Verdict verdict, String rules) {
+        c.verdict = verdict;
+        String prefix = "attempt " + (c.brief().depth() + 1) + ": ";
+        for (Object f : findings(verdict)) {
+            c.findings.add(prefix + f);
+        }
+        c.validationFailure = true;
+        tmp(c, "rules", rules);
+        moveTo(c, "FAILED");
+    }
+
+    // ---- ALFRED's checks ----------------------------------------------------------------------
+
+    /** The artifact's covenant, and for a method the guardian, the compiler with the sandbox and a trial run. */
+    private Verdict validate(CognitiveCycle c, Transaction tx) {
+        MissionBrief brief = c.brief();
+        String covenant = brief.isMethod() ? "MethodArtifact" : brief.covenant();
+        Verdict verdict = covenants.validate(covenant, c.artifact.toString());
+        if (!verdict.accepted() || !brief.isMethod()) {
+            return verdict;
+        }
+        String selector = c.artifact.path("selector").asText();
+        String source = c.artifact.path("source").asText();
+        if (!selector.equals(brief.selector())) {
+            return verdict.and(Verdict.of(List.of(Finding.error("shape", "the artifact's selector is '" + selector
+                    + "' but the mission is '" + brief.selector() + "'", 0, 0))));
+        }
+        verdict = verdict.and(guardian.audit(source));
+        if (!verdict.accepted()) {
+            return verdict;
+        }
+        verdict = verdict.and(methods.check(source, selector));
+        if (!verdict.accepted()) {
+            return verdict;
+        }
+        return verdict.and(trial(c, tx, selector, source));
+    }
+
+    /** Runs the new method on the original receiver and arguments, then rolls everything back. */
+    private Verdict trial(CognitiveCycle c, Transaction tx, String selector, String source) {
+        Savepoint before = tx.savepoint();
+        try {
+            UvmObject receiver = space.object(tx, c.brief().receiver());
+            receiver.set(selector, new MethodSource(source));
+            Object result = receiver.send(selector, c.arguments().toArray());
+            c.trialResult = String.valueOf(result);
+            return Verdict.clean();
+        } catch (RuntimeException | Error e) {
+            c.trialResult = "threw " + shortMessage(e);
+            return Verdict.of(List.of(Finding.error("trial", "the trial run on @" + c.brief().receiver() + " with "
+                    + c.brief().argumentsJson() + " threw " + firstLines(e), 0, 0)));
+        } finally {
+            tx.rollbackTo(before);
+        }
+    }
+
+    private void install(CognitiveCycle c, Transaction tx) {
+        if (c.brief().isMethod()) {
+            space.object(tx, c.brief().receiver()).set(c.brief().selector(),
+                    new MethodSource(c.artifact.path("source").asText()));
+        }
+        if (tx == c.tx) {
+            c.object.remove("tmpSynthesisData");
+            c.object.set("outcome", "COMPLETE");
+            c.object.set("artifact", c.artifact.toString());
+        }
+    }
+
+    // ---- the model ------------------------------------------------------------------------------
+
+    private String ask(CognitiveCycle c, String persona, String prompt, String covenant) {
+        return MethodRuntime.waitOutsideBudget(askAsync(c, persona, prompt, covenant));
+    }
+
+    private CompletableFuture<String> askAsync(CognitiveCycle c, String persona, String prompt, String covenant) {
+        String system = String.valueOf(Codex.entry(space.lobby(c.tx), persona).getOrDefault("systemPrompt", ""));
+        String schema = covenant == null ? null : covenantText(covenant);
+        ChatRequest request = new ChatRequest(List.of(ChatMessage.system(system), ChatMessage.user(prompt)), persona,
+                schema == null || schema.isEmpty() ? null : schema);
+        c.lastPrompt = prompt;
+        return model.get().thenCompose(m -> m.generate(request, PARAMS, null)).thenApply(Completion::text)
+                .whenComplete((text, e) -> c.lastResponse = text);
+    }
+
+    private String prompt(CognitiveCycle c, String name, Map<String, String> extra) {
+        String template = Codex.prompt(space.lobby(c.tx), name)
+                .orElseThrow(() -> new IllegalStateException("the codex has no prompt '" + name + "'"));
+        MissionBrief b = c.brief();
+        Map<String, String> values = new HashMap<>();
+        values.put("selector", b.selector() == null ? "" : b.selector());
+        values.put("receiver", "@" + b.receiver());
+        values.put("arguments", b.argumentsJson());
+        values.put("slots", b.slotsJson());
+        values.put("inherited", String.join(", ", b.inherited()));
+        values.put("description", b.description() == null ? "" : b.description());
+        values.put("covenant", b.covenant() == null ? "" : b.covenant());
+        values.put("correction", b.depth() == 0 ? "" : correctionBlock(c));
+        values.putAll(extra);
+        return Prompts.render(template, values);
+    }
+
+    private String correctionBlock(CognitiveCycle c) {
+        MissionBrief b = c.brief();
+        String template = Codex.prompt(space.lobby(c.tx), "correction").orElse("Correction {{depth}}.");
+        return Prompts.render(template, Map.of("depth", String.valueOf(b.depth()),
+                "flawedArtifact", b.flawedArtifact() == null ? "" : b.flawedArtifact(),
+                "findings", String.join("\n", b.findings()), "rules", b.rules()));
+    }
+
+    /** Methods the receiver already has, as examples for BABS (a skill library, until memory search exists). */
+    private String examples(CognitiveCycle c) {
+        if (!c.brief().isMethod()) {
+            return "(none)";
+        }
+        StringBuilder out = new StringBuilder();
+        UvmObject receiver = space.object(c.tx, c.brief().receiver());
+        int shown = 0;
+        for (String slot : receiver.slotNames()) {
+            if (receiver.get(slot) instanceof MethodSource m && shown++ < 3) {
+                out.append(m.source()).append("\n");
+            }
+        }
+        return out.length() == 0 ? "(none)" : out.toString().strip();
+    }
+
+    private String covenantText(String name) {
+        try (Transaction tx = space.image().begin("read covenant", "psm")) {
+            return Codex.covenant(space.lobby(tx), name).orElse("");
+        }
+    }
+
+    private int maxCorrectionDepth() {
+        try (Transaction tx = space.image().begin("read correction depth", "psm")) {
+            Object v = Codex.entry(space.lobby(tx), "ALFRED").get(Codex.MAX_CORRECTION_DEPTH);
+            return v instanceof Number n ? n.intValue() : 2;
+        }
+    }
+
+    private void tmp(CognitiveCycle c, String key, Object value) {
+        Object current = c.object.get("tmpSynthesisData");
+        Map<String, Object> tmp = new LinkedHashMap<>();
+        if (current instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> tmp.put(String.valueOf(k), v));
+        }
+        tmp.put(key, value);
+        c.object.set("tmpSynthesisData", tmp);
+    }
+
+    // ---- events -------------------------------------------------------------------------------
+
+    /** Publishes an event carrying every field of the audit record (DESIGN §9), nulls included. */
+    private void publish(CognitiveCycle c, String type, Map<String, Object> extra) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("timestamp", java.time.Instant.now().toString());
+        f.put("cycle_id", c.id());
+        f.put("transaction_id", null);
+        f.put("mission_brief_hash", c.brief().hash());
+        f.put("event_type", type);
+        f.put("current_state", c.state);
+        f.put("transition_to", null);
+        f.put("active_persona", c.persona);
+        f.put("llm_prompt", null);
+        f.put("llm_response_raw", null);
+        f.put("artifact_oid", c.brief().isMethod() ? c.brief().receiver() : null);
+        f.put("validation_result", null);
+        f.put("final_outcome", null);
+        f.put("mission_type", c.brief().type());
+        f.put("selector", c.brief().selector());
+        f.put("parent_cycle", c.parent() == null ? null : c.parent().id());
+        f.putAll(extra);
+        events.publish(Event.of(PSM_TOPIC, type, f));
+    }
+
+    private static List<Object> findings(Verdict verdict) {
+        List<Object> out = new ArrayList<>();
+        for (Finding f : verdict.findings()) {
+            out.add(f.severity().word() + " " + f.rule() + (f.line() > 0 ? " at line " + f.line() : "") + ": "
+                    + f.message());
+        }
+        return out;
+    }
+
+    private static String summary(MissionBrief b) {
+        return b.isMethod() ? "teach @" + b.receiver() + " '" + b.selector() + "'" : "a " + b.covenant();
+    }
+
+    private static String shortMessage(Throwable e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));
+    }
+
+    private static String firstLines(Throwable e) {
+        StringWriter out = new StringWriter();
+        e.printStackTrace(new PrintWriter(out));
+        return String.join(" | ", out.toString().lines().limit(4).map(String::strip).toList());
+    }
+
+    @Override
+    public void close() {
+        for (CognitiveCycle c : cycles.values()) {
+            if (c.parked) {
+                // Parked cycles do not survive the process (DESIGN §8): say so, leave nothing.
+                abandon(c, "the process ended while the cycle awaited approval", null);
+            }
+        }
+        pool.shutdownNow();
+    }
+}
