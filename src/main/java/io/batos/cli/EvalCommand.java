@@ -1,10 +1,12 @@
 package io.batos.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.batos.kernel.SendScope;
 import io.batos.kernel.Targets;
 import io.batos.kernel.ValueJson;
 import io.batos.kernel.Vessel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -24,12 +26,17 @@ final class EvalCommand extends ImageCommand {
     @Parameters(index = "1", paramLabel = "SNIPPET", description = "an expression or statements")
     String snippet;
 
+    @Option(names = "--approve",
+            description = "pre-approve the cognitive cycles the snippet's sends start, corrective ones included")
+    boolean approve;
+
     @Override
     public Integer call() {
         Committed<JsonNode> done;
         try (Vessel vessel = openForWriting()) {
-            done = commit(vessel, "eval on " + target, ONCE, tx -> ValueJson.toJson(
-                    vessel.methods().evaluate(Targets.resolve(vessel.space(), tx, target), snippet)));
+            done = new SendScope(approve, false).run(() -> commit(vessel, "eval on " + target, ONCE,
+                    tx -> ValueJson.toJson(vessel.methods().evaluate(Targets.resolve(vessel.space(), tx, target),
+                            snippet))));
         }
         printJson(done.value());
         return 0;

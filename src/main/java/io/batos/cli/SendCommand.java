@@ -1,6 +1,7 @@
 package io.batos.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.batos.kernel.SendScope;
 import io.batos.kernel.Targets;
 import io.batos.kernel.ValueJson;
 import io.batos.kernel.Vessel;
@@ -43,11 +44,13 @@ final class SendCommand extends ImageCommand {
         }
         Committed<JsonNode> done;
         try (Vessel vessel = openForWriting()) {
-            done = commit(vessel, "send " + target + " " + selector, ONCE, tx -> {
-                Object answer = Targets.resolve(vessel.space(), tx, target).send(selector, args);
-                // Encoded inside the transaction: the answer may be a container only it can read.
-                return ValueJson.toJson(answer);
-            });
+            // The command line cannot show a verdict queue: cycles it starts run only if approved up front.
+            done = new SendScope(approve, false).run(() -> commit(vessel, "send " + target + " " + selector, ONCE,
+                    tx -> {
+                        Object answer = Targets.resolve(vessel.space(), tx, target).send(selector, args);
+                        // Encoded inside the transaction: the answer may be a container only it can read.
+                        return ValueJson.toJson(answer);
+                    }));
         }
         printJson(done.value());
         return 0;

@@ -46,6 +46,7 @@ public final class CognitiveCycle {
     volatile String trialResult;
     String lastPrompt;
     String lastResponse;
+    long resultOid;
 
     CognitiveCycle(String id, MissionBrief brief, List<Object> arguments, boolean preApproved, CognitiveCycle parent) {
         this.id = id;

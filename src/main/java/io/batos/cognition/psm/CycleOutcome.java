@@ -12,9 +12,10 @@ import java.util.List;
  * @param txId      the transaction that committed the artifact, 0 when none did
  * @param depth     how many corrections it took
  * @param reason    why it failed, one line ({@code ""} when complete)
+ * @param resultOid the object a data mission's answer became, 0 otherwise
  */
 public record CycleOutcome(String cycleId, boolean complete, String artifact, List<String> findings, long txId,
-                           int depth, String reason) {
+                           int depth, String reason, long resultOid) {
 
     public CycleOutcome {
         findings = List.copyOf(findings);

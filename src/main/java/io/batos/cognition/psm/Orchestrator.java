@@ -258,7 +258,7 @@ public final class Orchestrator implements AutoCloseable {
         }
         publish(c, "STATE_TRANSITION", Map.of("current_state", from, "transition_to", "FAILED"));
         publish(c, "CYCLE_FAILED", Map.of("final_outcome", "FAILED"));
-        c.outcome().complete(new CycleOutcome(c.id(), false, c.artifactText, c.findings, 0, c.brief().depth(), why));
+        c.outcome().complete(new CycleOutcome(c.id(), false, c.artifactText, c.findings, 0, c.brief().depth(), why, 0));
     }
 
     private UvmObject stateObject(CognitiveCycle c) {
@@ -462,7 +462,7 @@ public final class Orchestrator implements AutoCloseable {
         c.finished = true;
         forget(c);
         publish(c, "CYCLE_FAILED", Map.of("final_outcome", "FAILED"));
-        c.outcome().complete(new CycleOutcome(c.id(), false, c.artifactText, c.findings, 0, c.brief().depth(), why));
+        c.outcome().complete(new CycleOutcome(c.id(), false, c.artifactText, c.findings, 0, c.brief().depth(), why, 0));
     }
 
     /** Drops the process-side link from the cycle object to its handle. */
@@ -489,7 +489,7 @@ public final class Orchestrator implements AutoCloseable {
             publish(c, "CYCLE_COMPLETE", fields);
         }
         c.outcome().complete(new CycleOutcome(c.id(), ok, c.artifact == null ? c.artifactText : c.artifact.toString(),
-                c.findings, txId, c.brief().depth(), why));
+                c.findings, txId, c.brief().depth(), why, c.resultOid));
     }
 
     /** A validation failure: record the findings and the rules, and go to FAILED. */
@@ -553,12 +553,46 @@ public final class Orchestrator implements AutoCloseable {
         if (c.brief().isMethod()) {
             space.object(tx, c.brief().receiver()).set(c.brief().selector(),
                     new MethodSource(c.artifact.path("source").asText()));
+        } else {
+            // A data mission's answer becomes an object under its covenant, so every later commit
+            // that changes it is held to the covenant too.
+            UvmObject data = space.object(tx, tx.create());
+            c.artifact.fields().forEachRemaining(f -> data.set(f.getKey(), plain(f.getValue())));
+            data.set("covenant", c.brief().covenant());
+            c.resultOid = data.oid();
+            if (tx == c.tx) {
+                c.object.set("result", data);
+            }
         }
         if (tx == c.tx) {
             c.object.remove("tmpSynthesisData");
             c.object.set("outcome", "COMPLETE");
             c.object.set("artifact", c.artifact.toString());
         }
+    }
+
+    /** A JSON value as the image's plain values: strings, longs, doubles, booleans, lists, maps. */
+    private static Object plain(JsonNode node) {
+        if (node.isObject()) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            node.fields().forEachRemaining(f -> map.put(f.getKey(), plain(f.getValue())));
+            return map;
+        }
+        if (node.isArray()) {
+            List<Object> list = new ArrayList<>();
+            node.forEach(n -> list.add(plain(n)));
+            return list;
+        }
+        if (node.isIntegralNumber()) {
+            return node.asLong();
+        }
+        if (node.isNumber()) {
+            return node.asDouble();
+        }
+        if (node.isBoolean()) {
+            return node.asBoolean();
+        }
+        return node.isNull() ? null : node.asText();
     }
 
     // ---- the model ------------------------------------------------------------------------------

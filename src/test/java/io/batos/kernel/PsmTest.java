@@ -1,0 +1,315 @@
+package io.batos.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.batos.cognition.psm.CognitiveCycle;
+import io.batos.cognition.psm.CycleOutcome;
+import io.batos.cognition.psm.MissionBrief;
+import io.batos.events.Event;
+import io.batos.image.ImageException;
+import io.batos.image.LivingImage;
+import io.batos.image.MethodSource;
+import io.batos.object.DoesNotUnderstandException;
+import io.batos.testing.FileHash;
+import io.batos.testing.ScriptedLanguageModel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * doesNotUnderstand as a thought, driven by a scripted model: the happy path, self-correction for
+ * every kind of refusal, the depth bound, approval, shared and concurrent cycles, conflicts, the
+ * trial run's rollback, and the promise that a failed thought leaves the image byte for byte as it
+ * was.
+ */
+class PsmTest {
+    static final String FIB = """
+            Object fibonacci(UvmObject self, Object... args) {
+                long n = ((Number) args[0]).longValue();
+                long a = 0, b = 1;
+                for (long i = 0; i < n; i++) {
+                    long t = a + b;
+                    a = b;
+                    b = t;
+                }
+                return a;
+            }""";
+    static final String FORGETFUL = """
+            Object fibonacci(UvmObject self, Object... args) {
+                self.set("calls", 1L);
+                return 0L;
+            }""";
+    static final String DOES_NOT_COMPILE = """
+            Object fibonacci(UvmObject self, Object... args) {
+                return undefinedVariable + 1;
+            }""";
+    static final String THROWS = """
+            Object fibonacci(UvmObject self, Object... args) {
+                throw new IllegalStateException("no fibonacci today");
+            }""";
+    static final SendScope APPROVED = new SendScope(true, false);
+
+    @TempDir
+    Path dir;
+    Vessel vessel;
+    Kernel kernel;
+    ScriptedLanguageModel model;
+    final List<Event> events = Collections.synchronizedList(new ArrayList<>());
+
+    @BeforeEach
+    void open() {
+        vessel = Vessel.open(dir.resolve("image"), LivingImage.OpenMode.CREATE);
+        kernel = new Kernel(vessel, "test");
+        model = new ScriptedLanguageModel().on("MissionPlan", ScriptedLanguageModel.plan("fibonacci"))
+                .on("MethodArtifact", ScriptedLanguageModel.artifact("fibonacci", FIB));
+        vessel.cognitiveCore().attach(model);
+        vessel.events().subscribe(events::add);
+    }
+
+    @AfterEach
+    void close() {
+        vessel.close();
+    }
+
+    private Object send(SendScope scope, String selector, Object... args) {
+        return scope.run(() -> kernel.send(kernel.lobby(), selector, args)).json();
+    }
+
+    @Test
+    void aMissingMethodIsWrittenValidatedInstalledAndTheSendAnswers() {
+        assertThat(send(APPROVED, "fibonacci", 10L)).isEqualTo("55");
+        assertThat(kernel.get(kernel.lobby(), "fibonacci")).isInstanceOf(MethodSource.class);
+        assertThat(send(APPROVED, "fibonacci", 20L)).isEqualTo("6765");
+        assertThat(model.count("MissionPlan")).isEqualTo(1);
+        List<Object> path = events.stream().filter(e -> e.type().equals("STATE_TRANSITION"))
+                .map(e -> e.fields().get("transition_to")).toList();
+        assertThat(path).containsExactly("IDLE", "DECOMPOSING", "DELEGATING", "SYNTHESIZING", "VALIDATING", "COMPLETE");
+        assertThat(events).extracting(Event::type).contains("ARTIFACT_GENERATED", "VALIDATION_SUCCESS",
+                "APPROVAL_GRANTED", "CYCLE_COMPLETE");
+        Event done = events.stream().filter(e -> e.type().equals("CYCLE_COMPLETE")).findFirst().orElseThrow();
+        assertThat(done.fields()).containsEntry("final_outcome", "COMPLETE").containsEntry("selector", "fibonacci")
+                .containsEntry("mission_type", "method").containsKeys("llm_prompt", "llm_response_raw",
+                        "validation_result", "transaction_id", "mission_brief_hash");
+        // BABS was asked for the plan's facet, ROBIN's prompt carried it.
+        assertThat(model.requests()).anyMatch(r -> "BABS".equals(r.persona()));
+    }
+
+    @Test
+    void anInvalidPlanFailsValidationAndACorrectiveCycleSucceeds() {
+        model.on("MissionPlan", "{\"goal\": \"fib\"}", ScriptedLanguageModel.plan("fibonacci"));
+        assertThat(send(APPROVED, "fibonacci", 7L)).isEqualTo("13");
+        assertThat(events).extracting(Event::type).contains("CORRECTION_DISPATCHED", "CYCLE_FAILED", "CYCLE_COMPLETE");
+        // The second plan request carried the flawed plan and what was wrong with it.
+        String correction = lastTurn(model.requests().stream().filter(r -> lastTurnOf(r).contains("MissionPlan"))
+                .toList().get(1));
+        assertThat(correction).contains("Correction 1").contains("{\"goal\": \"fib\"}").contains("steps");
+    }
+
+    @Test
+    void codeThatBreaksTheCovenantIsCorrected() {
+        model.on("MethodArtifact", ScriptedLanguageModel.artifact("fibonacci", FORGETFUL),
+                ScriptedLanguageModel.artifact("fibonacci", FIB));
+        assertThat(send(APPROVED, "fibonacci", 5L)).isEqualTo("5");
+        String correction = lastTurnOf(model.requests().stream().filter(r -> lastTurnOf(r).contains("MethodArtifact"))
+                .toList().get(1));
+        assertThat(correction).contains("Correction 1").contains("covenant").contains("markChanged");
+    }
+
+    @Test
+    void aCompileErrorIsCorrected() {
+        model.on("MethodArtifact", ScriptedLanguageModel.artifact("fibonacci", DOES_NOT_COMPILE),
+                ScriptedLanguageModel.artifact("fibonacci", FIB));
+        assertThat(send(APPROVED, "fibonacci", 6L)).isEqualTo("8");
+        assertThat(String.join("\n", lastTurnOf(model.requests().get(model.requests().size() - 1)))).isNotEmpty();
+        assertThat(events.stream().filter(e -> e.type().equals("VALIDATION_FAILURE")).findFirst().orElseThrow()
+                .fields().get("validation_result").toString()).contains("compile").contains("undefinedVariable");
+    }
+
+    @Test
+    void aTrialRunThatThrowsIsCorrected() {
+        model.on("MethodArtifact", ScriptedLanguageModel.artifact("fibonacci", THROWS),
+                ScriptedLanguageModel.artifact("fibonacci", FIB));
+        assertThat(send(APPROVED, "fibonacci", 3L)).isEqualTo("2");
+        assertThat(events.stream().filter(e -> e.type().equals("VALIDATION_FAILURE")).findFirst().orElseThrow()
+                .fields().get("validation_result").toString()).contains("trial").contains("no fibonacci today");
+    }
+
+    @Test
+    void atTheDepthBoundTheCallerGetsEveryFindingAndTheImageIsUnchanged() {
+        model.on("MethodArtifact", ScriptedLanguageModel.artifact("fibonacci", FORGETFUL));
+        Path log = dir.resolve("image/image.log");
+        Path index = dir.resolve("image/index.db");
+        String before = FileHash.fromChild(log, index);
+        assertThatThrownBy(() -> send(APPROVED, "fibonacci", 5L)).isInstanceOfSatisfying(
+                DoesNotUnderstandException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ImageException.Code.NOT_UNDERSTOOD);
+                    assertThat(e.cycleId()).isNotNull();
+                    assertThat(e.findings()).anyMatch(f -> f.startsWith("attempt 1: ")).anyMatch(
+                            f -> f.startsWith("attempt 2: ")).anyMatch(f -> f.startsWith("attempt 3: "));
+                    assertThat(e.getMessage()).contains("corrections stop at depth 2");
+                });
+        assertThat(model.count("MethodArtifact")).isEqualTo(3);
+        assertThat(FileHash.fromChild(log, index)).isEqualTo(before);
+        assertThat(kernel.get(kernel.lobby(), "fibonacci")).isNull();
+    }
+
+    @Test
+    void aParkedCycleCommitsWhenApproved() throws Exception {
+        CompletableFuture<Object> answer = CompletableFuture.supplyAsync(() -> send(new SendScope(false, true),
+                "fibonacci", 9L));
+        CognitiveCycle parked = waitForParked();
+        assertThat(parked.verdict().accepted()).isTrue();
+        assertThat(parked.trialResult()).isEqualTo("34");
+        assertThat(parked.artifactText()).contains("fibonacci");
+        vessel.orchestrator().approve(parked.id());
+        assertThat(answer.get(20, TimeUnit.SECONDS)).isEqualTo("34");
+        assertThat(events).extracting(Event::type).contains("APPROVAL_REQUESTED", "APPROVAL_GRANTED");
+    }
+
+    @Test
+    void aRejectedCycleWritesNothingAndTheSenderLearnsWhy() throws Exception {
+        Path log = dir.resolve("image/image.log");
+        String before = FileHash.fromChild(log);
+        CompletableFuture<Object> answer = CompletableFuture.supplyAsync(() -> send(new SendScope(false, true),
+                "fibonacci", 9L));
+        CognitiveCycle parked = waitForParked();
+        vessel.orchestrator().reject(parked.id(), "I prefer recursion");
+        assertThatThrownBy(() -> answer.get(20, TimeUnit.SECONDS)).cause()
+                .isInstanceOf(DoesNotUnderstandException.class).hasMessageContaining("I prefer recursion");
+        assertThat(events).extracting(Event::type).contains("APPROVAL_DENIED", "CYCLE_FAILED");
+        assertThat(FileHash.fromChild(log)).isEqualTo(before);
+        assertThatThrownBy(() -> vessel.orchestrator().approve(parked.id())).isInstanceOf(ImageException.class)
+                .hasMessageContaining("is not awaiting approval");
+    }
+
+    @Test
+    void cyclesOnDifferentReceiversRunConcurrentlyAndBothCommit() throws Exception {
+        long a = kernel.cloneInto(kernel.lobby(), "a");
+        long b = kernel.cloneInto(kernel.lobby(), "b");
+        model.hold();
+        CompletableFuture<String> onA = CompletableFuture.supplyAsync(() -> APPROVED.run(() ->
+                kernel.send(a, "fibonacci", 11L)).json());
+        CompletableFuture<String> onB = CompletableFuture.supplyAsync(() -> APPROVED.run(() ->
+                kernel.send(b, "fibonacci", 12L)).json());
+        waitUntil(() -> vessel.orchestrator().cycles().size() == 2);
+        model.open();
+        assertThat(onA.get(20, TimeUnit.SECONDS)).isEqualTo("89");
+        assertThat(onB.get(20, TimeUnit.SECONDS)).isEqualTo("144");
+        assertThat(kernel.get(a, "fibonacci")).isInstanceOf(MethodSource.class);
+        assertThat(kernel.get(b, "fibonacci")).isInstanceOf(MethodSource.class);
+    }
+
+    @Test
+    void twoSendsOfTheSameMissingSelectorShareOneCycle() throws Exception {
+        model.hold();
+        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> (String) send(APPROVED, "fibonacci", 4L));
+        CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> (String) send(APPROVED, "fibonacci", 4L));
+        waitUntil(() -> vessel.orchestrator().cycles().size() == 1 && model.requests().size() >= 1);
+        Thread.sleep(200);
+        model.open();
+        assertThat(first.get(20, TimeUnit.SECONDS)).isEqualTo("3");
+        assertThat(second.get(20, TimeUnit.SECONDS)).isEqualTo("3");
+        assertThat(vessel.orchestrator().cycles()).hasSize(1);
+        assertThat(model.count("MissionPlan")).isEqualTo(1);
+    }
+
+    @Test
+    void aConflictAtCommitIsRevalidatedOnAFreshSnapshotWithoutAskingTheModelAgain() throws Exception {
+        CompletableFuture<Object> answer = CompletableFuture.supplyAsync(() -> send(new SendScope(false, true),
+                "fibonacci", 8L));
+        CognitiveCycle parked = waitForParked();
+        int asked = model.requests().size();
+        // Someone else writes the very slot the cycle will install, and commits first.
+        kernel.set(kernel.lobby(), "fibonacci", "a data slot, for a moment");
+        vessel.orchestrator().approve(parked.id());
+        assertThat(answer.get(20, TimeUnit.SECONDS)).isEqualTo("21");
+        assertThat(model.requests()).hasSize(asked);
+        assertThat(kernel.get(kernel.lobby(), "fibonacci")).isInstanceOf(MethodSource.class);
+    }
+
+    @Test
+    void theTrialRunLeavesNothingBehind() {
+        String touching = """
+                Object fibonacci(UvmObject self, Object... args) {
+                    self.set("touchedByTrial", true);
+                    self.markChanged();
+                    return 1L;
+                }""";
+        model.on("MethodArtifact", ScriptedLanguageModel.artifact("fibonacci", touching));
+        MissionBrief brief = MissionBrief.method(kernel.lobby(), "fibonacci", "[1]", "{}", List.of(), null);
+        CycleOutcome outcome = vessel.orchestrator().teach(brief, List.of(1L), true).join();
+        assertThat(outcome.complete()).isTrue();
+        assertThat(kernel.get(kernel.lobby(), "fibonacci")).isInstanceOf(MethodSource.class);
+        assertThat(kernel.get(kernel.lobby(), "touchedByTrial")).isNull();
+        assertThat(vessel.orchestrator().cycle(outcome.cycleId()).orElseThrow().trialResult()).isEqualTo("1");
+    }
+
+    @Test
+    void withoutACognitiveCoreTheSendFailsClearlyAndNothingIsWritten() {
+        vessel.cognitiveCore().reload();
+        String before = FileHash.fromChild(dir.resolve("image/image.log"));
+        assertThatThrownBy(() -> send(APPROVED, "fibonacci", 1L)).isInstanceOf(DoesNotUnderstandException.class)
+                .hasMessageContaining("no cognitive core: `batos model import DIR`, `batos model connect URL` or"
+                        + " `batos model demo`");
+        assertThat(FileHash.fromChild(dir.resolve("image/image.log"))).isEqualTo(before);
+    }
+
+    @Test
+    void underThePolicyAlwaysACallerThatCannotApproveIsRefusedBeforeAnyCycle() {
+        assertThatThrownBy(() -> send(SendScope.STRICT, "fibonacci", 1L)).isInstanceOfSatisfying(ImageException.class,
+                e -> assertThat(e.code()).isEqualTo(ImageException.Code.NEEDS_APPROVAL));
+        assertThat(vessel.orchestrator().cycles()).isEmpty();
+        assertThat(model.requests()).isEmpty();
+    }
+
+    @Test
+    void theStatesAreObjectsInTheImage() {
+        long psm = kernel.resolve("lobby.psm");
+        for (String state : List.of("IDLE", "DECOMPOSING", "DELEGATING", "SYNTHESIZING", "VALIDATING", "COMPLETE",
+                "FAILED")) {
+            long oid = kernel.resolve("lobby.psm." + state);
+            assertThat(kernel.get(oid, "processSynthesis").toString()).contains("psm." + state.toLowerCase());
+        }
+        assertThat(psm).isPositive();
+        assertThat(kernel.resolve("lobby.personas.ALFRED")).isPositive();
+        assertThat(kernel.get(kernel.resolve("lobby.personas.ALFRED"), "codex")).isInstanceOf(Map.class);
+    }
+
+    private CognitiveCycle waitForParked() {
+        waitUntil(() -> !vessel.orchestrator().awaitingApproval().isEmpty());
+        return vessel.orchestrator().awaitingApproval().get(0);
+    }
+
+    private static void waitUntil(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 20 s");
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private static String lastTurn(io.batos.cognition.llm.ChatRequest request) {
+        return lastTurnOf(request);
+    }
+
+    private static String lastTurnOf(io.batos.cognition.llm.ChatRequest request) {
+        return request.messages().get(request.messages().size() - 1).content();
+    }
+}
