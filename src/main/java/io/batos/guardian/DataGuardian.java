@@ -90,8 +90,7 @@ public final class DataGuardian {
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
             int column = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getColumnNr());
-            return Verdict.of(List.of(Finding.error(PARSE, "not JSON: "
-                    + DataFindings.oneLine(e.getOriginalMessage()), line, column)));
+            return Verdict.of(List.of(Finding.error(PARSE, "not JSON: " + StrictJson.message(e), line, column)));
         }
         if (value.isMissingNode()) {
             return Verdict.of(List.of(Finding.error(PARSE, "no JSON value: the text is empty", 1, 1)));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.regex.Pattern;
 
 /**
  * JSON text read the strict way the Data Covenant needs: one document and nothing after it, no
@@ -22,6 +23,9 @@ final class StrictJson {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
+    private static final Pattern SOURCE_REFERENCE = Pattern.compile(
+            "\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
+
     private StrictJson() {
     }
 
@@ -30,10 +34,18 @@ final class StrictJson {
         return MAPPER.readTree(text);
     }
 
-    /** What was wrong, in one line, with its place ({@code line 3, column 7}) when Jackson knows it. */
+    /**
+     * What was wrong, in one line; Jackson's own references to other places
+     * ({@code [Source: REDACTED …; line: 1, column: 1]}) become {@code line 1, column 1}.
+     */
+    static String message(JsonProcessingException e) {
+        return SOURCE_REFERENCE.matcher(DataFindings.oneLine(e.getOriginalMessage())).replaceAll("line $1, column $2");
+    }
+
+    /** {@link #message} with its place ({@code line 3, column 7}) when Jackson knows it. */
     static String describe(JsonProcessingException e) {
         JsonLocation at = e.getLocation();
-        String what = DataFindings.oneLine(e.getOriginalMessage());
+        String what = message(e);
         return at == null || at.getLineNr() < 1 ? what : what + " (line " + at.getLineNr() + ", column "
                 + at.getColumnNr() + ")";
     }

@@ -176,6 +176,9 @@ class DataGuardianTest {
             assertThat(finding.message()).startsWith("not JSON: ").contains("oops");
             assertThat(finding.line()).isEqualTo(2);
             assertThat(finding.column()).isGreaterThan(1);
+            Finding unfinished = onlyError(guardian.validate("MissionPlan", "{\"goal\": \"g\""));
+            assertThat(unfinished.message()).startsWith("not JSON: Unexpected end-of-input")
+                    .contains("(start marker at line 1, column 1)").doesNotContain("Source:");
         }
 
         @Test
