@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
                 "without a display it describes the image instead."},
         subcommands = {ImageGroup.class, GetCommand.class, SetCommand.class, RemoveCommand.class,
                 SendCommand.class, CloneCommand.class, EvalCommand.class, MethodGroup.class, GuardianGroup.class,
-                ModelGroup.class, GenerateCommand.class, BenchGroup.class, MissionGroup.class,
+                DataGroup.class, ModelGroup.class, GenerateCommand.class, BenchGroup.class, MissionGroup.class,
                 CommandLine.HelpCommand.class})
 final class BatosCommand implements Callable<Integer> {
     @Spec

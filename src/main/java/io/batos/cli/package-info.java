@@ -8,7 +8,8 @@
  * {@code ImageGroup} holds the commands about the image as a whole ({@code image init | info |
  * verify | history | undo | pack | backup}); {@code GetCommand}, {@code SetCommand},
  * {@code RemoveCommand}, {@code SendCommand} and {@code CloneCommand} work on objects named by a
- * TARGET ({@code lobby}, {@code lobby.a.b} or {@code @OID}). {@code ImageCommand} is their shared
+ * TARGET ({@code lobby}, {@code lobby.a.b} or {@code @OID}); {@code DataGroup} checks JSON files
+ * against the image's data covenants ({@code data check}). {@code ImageCommand} is their shared
  * base: the {@code --image} and {@code --json} options, opening, committing and printing.
  * {@code ObjectJson} is how {@code get} shows an object; {@code Failures} turns any failure into
  * one line and an exit code.
@@ -18,7 +19,8 @@
  * <ul>
  *   <li>only {@code image init} (and the bare {@code batos}) create an image; everything else on a
  *       missing image exits 8 with "no image at PATH (create it with `batos image init`)";</li>
- *   <li>read-only commands ({@code image info|history|verify|backup}, {@code get}) open through
+ *   <li>read-only commands ({@code image info|history|verify|backup}, {@code get},
+ *       {@code data check}) open through
  *       {@code Vessel.openReadOnly} and never commit; writes apply missing genesis steps first;</li>
  *   <li>a write is one transaction with origin {@code cli}: committed when the command's work
  *       returns, aborted when it throws, so a failed command leaves {@code image.log} as it was;

@@ -1,9 +1,10 @@
 /**
- * The PersistenceGuardian: fast text rules over a method's source that refuse what must not enter
- * the image, and say why, before anything is compiled (DESIGN.md §6, the blueprint's Persistence
- * Covenant and its BUG-03).
+ * The guardians, the deterministic half of the Stability–Plasticity Dialectic (DESIGN.md §6): the
+ * PersistenceGuardian's fast text rules over a method's source refuse what must not enter the
+ * image, and say why, before anything is compiled (the blueprint's Persistence Covenant and its
+ * BUG-03); the DataGuardian checks data against the Data Covenant.
  *
- * <h2>A tour</h2>
+ * <h2>A tour of the PersistenceGuardian</h2>
  * <ul>
  *   <li>{@link io.batos.guardian.PersistenceGuardian} — the facade: {@code audit(source[, selector])}
  *       answers an {@link io.batos.code.Verdict} of {@link io.batos.code.Finding}s, never an
@@ -43,5 +44,33 @@
  * </ul>
  * Deadlines and depth bounds (endless loops, endless recursion) belong to the code layer too; no
  * text rule tries to prove termination.
+ *
+ * <h2>A tour of the DataGuardian</h2>
+ * <p>The blueprint builds Pydantic models from code strings in the codex and executes them. Here a
+ * data covenant is a JSON Schema document (draft 2020-12 or 07) stored as text in ALFRED's codex
+ * ({@code data_covenants}): data to validate against, never code to run.
+ * <ul>
+ *   <li>{@link io.batos.guardian.DataGuardian} — the facade: {@code validate(covenant, json)}
+ *       answers a {@link io.batos.code.Verdict}; each finding's message starts with the JSON Pointer
+ *       of the offending value ({@code data-covenant}), malformed text is one {@code parse} finding,
+ *       a covenant that is no valid schema gives {@code covenant-schema} findings; only an unknown
+ *       covenant name throws ({@code NOT_FOUND}).</li>
+ *   <li>{@link io.batos.guardian.CovenantSource} — where covenants come from (the kernel reads
+ *       ALFRED's codex through the transaction at hand; tests pass a map), so the guardian does not
+ *       know where they live.</li>
+ *   <li>{@link io.batos.guardian.CovenantCompiler} — compiles a schema text once, cached by its
+ *       SHA-256 (an edited covenant applies at once); checks it against its dialect's meta-schema;
+ *       loads nothing but the bundled meta-schemas. {@code CompiledCovenant} is its result: a
+ *       validator, or the problems of a broken covenant.</li>
+ *   <li>{@code DataFindings} — the validator's errors as findings a model can act on (a missing or
+ *       unknown property is named by its own pointer; the allowed properties are listed);
+ *       {@code StrictJson} — one document, no duplicate keys; {@code Jackson3Trees} — the
+ *       validator speaks Jackson 3, the rest of the system Jackson 2.</li>
+ *   <li>{@link io.batos.guardian.DataCovenantException} — how a commit refused by the Data Covenant
+ *       fails (code {@code REJECTED}), carrying the verdict. The check itself lives in the kernel
+ *       (it needs the object layer and the codex) and plugs into the image's
+ *       {@link io.batos.image.CommitCheck} hook: an object whose own {@code covenant} slot names a
+ *       covenant is validated at every commit that changes it.</li>
+ * </ul>
  */
 package io.batos.guardian;

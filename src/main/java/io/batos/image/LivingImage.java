@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -94,6 +96,7 @@ public final class LivingImage implements AutoCloseable {
     private final ConcurrentLinkedQueue<CommitRequest> pending = new ConcurrentLinkedQueue<>();
     private final ReentrantReadWriteLock storeLock = new ReentrantReadWriteLock();
     private final Set<Transaction> active = ConcurrentHashMap.newKeySet();
+    private final List<CommitCheck> commitChecks = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     /** The last commit, the last commit that changed any object's shape, and the log's end. */
@@ -474,6 +477,32 @@ public final class LivingImage implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------ committing
+
+    /**
+     * Adds a check that every later commit of this image must pass before anything is written
+     * (see {@link CommitCheck}); checks run in the order they were added.
+     */
+    public void addCommitCheck(CommitCheck check) {
+        commitChecks.add(Objects.requireNonNull(check, "check"));
+    }
+
+    /**
+     * Runs the commit checks on a final write set; an image without checks (the store's own tests
+     * and benchmarks) pays one emptiness test, and the oid list is built only when someone reads it.
+     */
+    void checkCommit(Transaction tx, List<Change> changes) {
+        if (commitChecks.isEmpty()) {
+            return;
+        }
+        List<Long> oids = new ArrayList<>(changes.size());
+        for (Change change : changes) {
+            oids.add(change.oid());
+        }
+        List<Long> changed = Collections.unmodifiableList(oids);
+        for (CommitCheck check : commitChecks) {
+            check.check(tx, changed);
+        }
+    }
 
     /** One object's changes in a commit: the state it was read from and the slots it wrote. */
     record Change(long oid, CommittedState base, Map<String, Object> writes) {

@@ -45,6 +45,8 @@ public final class Transaction implements AutoCloseable {
     private int shapeVersion;
     private Map<Object, Object> locals;
     private boolean open = true;
+    /** Set while the image's commit checks read this transaction: its write set is final then. */
+    private boolean checking;
     private String doomReason;
 
     Transaction(LivingImage image, long snapshot, long shapeEpoch, String note, String origin) {
@@ -98,6 +100,7 @@ public final class Transaction implements AutoCloseable {
     /** Creates a new, empty object and answers its oid. */
     public long create() {
         checkOpen();
+        checkWritable();
         long oid = image.allocateOid();
         Working working = new Working(oid, null);
         touched.put(oid, working);
@@ -159,6 +162,7 @@ public final class Transaction implements AutoCloseable {
      */
     public void set(long oid, String slot, Object value) {
         checkSlotName(slot);
+        checkWritable();
         Object normalized = Values.normalize(slot, value);
         Working working = working(oid);
         if (!working.slots.containsKey(slot) || slot.equals(LivingImage.PARENTS_SLOT)) {
@@ -170,6 +174,7 @@ public final class Transaction implements AutoCloseable {
 
     /** Removes an own slot; answers whether it was there. */
     public boolean remove(long oid, String slot) {
+        checkWritable();
         Working working = working(oid);
         if (!working.slots.containsKey(slot)) {
             return false;
@@ -185,6 +190,7 @@ public final class Transaction implements AutoCloseable {
      * message was sent to it — were changed in place and must be written at commit.
      */
     public void markChanged(long oid) {
+        checkWritable();
         Working working = working(oid);
         working.markCopied();
         Set<HolderSlot> through = readThrough.get(oid);
@@ -281,13 +287,15 @@ public final class Transaction implements AutoCloseable {
     }
 
     /**
-     * Commits: checks the covenant, then appends one durable log record; afterwards this
-     * transaction is closed.
+     * Commits: checks the Persistence Covenant, then the image's commit checks
+     * ({@link CommitCheck}: the Data Covenant among them), then appends one durable log record;
+     * afterwards this transaction is closed.
      *
      * @return the new transaction id, or 0 when there was nothing to write
      * @throws ConflictException           a concurrent commit changed a slot this one changed
      * @throws CovenantViolationException  a container changed in place without markChanged()
-     * @throws ImageException              doomed, closed, or the log could not be written
+     * @throws ImageException              doomed, closed, refused by a commit check, or the log could
+     *                                     not be written
      */
     public long commit() {
         checkOpen();
@@ -298,6 +306,12 @@ public final class Transaction implements AutoCloseable {
             List<LivingImage.Change> changes = collectChanges();
             if (changes.isEmpty()) {
                 return 0;
+            }
+            checking = true;
+            try {
+                image.checkCommit(this, changes);
+            } finally {
+                checking = false;
             }
             return image.commit(this, changes);
         } finally {
@@ -357,6 +371,14 @@ public final class Transaction implements AutoCloseable {
     private void checkOpen() {
         if (!open) {
             throw new ImageException(ImageException.Code.ERROR, "transaction '" + note + "' is closed");
+        }
+    }
+
+    /** Refuses writes while commit checks read the final write set: they would be silently lost. */
+    private void checkWritable() {
+        if (checking) {
+            throw new ImageException(ImageException.Code.ERROR, "transaction '" + note
+                    + "' is being checked for commit: a commit check may read it but not write");
         }
     }
 

@@ -14,6 +14,9 @@
  *       and an undeclared in-place change fails the commit
  *       ({@link io.batos.image.CovenantViolationException}); savepoints; {@code refresh} is the one
  *       door through which a newer commit enters an older snapshot.</li>
+ *   <li>{@link io.batos.image.CommitCheck} — the one hook for rules of the layers above (the Data
+ *       Covenant): run on the final write set before anything is written; a refusal fails the
+ *       commit.</li>
  *   <li>{@link io.batos.image.LogFile} and {@link io.batos.image.LogRecord} — the on-disk format:
  *       checksummed records, each object's state with a back-pointer to its previous one.</li>
  *   <li>{@link io.batos.image.StateCodec} — slots as CBOR; {@link io.batos.image.Values} — the

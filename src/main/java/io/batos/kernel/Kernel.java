@@ -230,6 +230,16 @@ public final class Kernel {
         return vessel.installer().check(selector, source);
     }
 
+    /**
+     * The DataGuardian's verdict on JSON text against a data covenant of ALFRED's codex, writing
+     * nothing.
+     *
+     * @throws ImageException NOT_FOUND when the codex has no covenant of that name
+     */
+    public Verdict checkData(String covenant, String json) {
+        return read("check data against " + covenant, tx -> vessel.dataGuardian(tx).validate(covenant, json));
+    }
+
     /** Installs a method (guardian, compiler, sandbox, then one transaction). */
     public MethodInstaller.Result install(long oid, String selector, String source) {
         guard.check("install " + selector);

@@ -3,6 +3,8 @@ package io.batos.kernel;
 import io.batos.code.MethodRuntime;
 import io.batos.cognition.psm.PsmGenesis;
 import io.batos.code.Primitives;
+import io.batos.guardian.CovenantCompiler;
+import io.batos.guardian.DataGuardian;
 import io.batos.guardian.PersistenceGuardian;
 import io.batos.image.LivingImage;
 import io.batos.image.MethodSource;
@@ -29,6 +31,8 @@ public final class Vessel implements AutoCloseable {
     private final MethodRuntime methods;
     private final MethodInstaller installer;
     private final CognitiveCore cognitiveCore;
+    /** Compiled data covenants, by the hash of their text: shared by every transaction of the process. */
+    private final CovenantCompiler covenants = new CovenantCompiler();
 
     private Vessel(LivingImage image, boolean applyGenesis) {
         this.image = image;
@@ -37,6 +41,8 @@ public final class Vessel implements AutoCloseable {
         space.setMethodInvoker(methods);
         this.installer = new MethodInstaller(space, methods, new PersistenceGuardian());
         this.cognitiveCore = new CognitiveCore(space, image.directory().resolve("vessel"));
+        // before genesis, so that no commit of this process ever escapes the Data Covenant
+        image.addCommitCheck(new DataCovenantCheck(space, covenants));
         List<GenesisStep> steps = List.of();
         try {
             if (applyGenesis) {
@@ -117,6 +123,14 @@ public final class Vessel implements AutoCloseable {
             }
         }
         return methods.warmUp(sources);
+    }
+
+    /**
+     * The DataGuardian over the data covenants in ALFRED's codex as {@code tx} sees them (a covenant
+     * edited in {@code tx} applies at once), sharing this vessel's compiled covenants.
+     */
+    public DataGuardian dataGuardian(Transaction tx) {
+        return new DataGuardian(new CodexCovenants(space, tx), covenants);
     }
 
     /** The genesis steps applied when this vessel opened (empty when the image was current). */

@@ -17,6 +17,11 @@
  *       blobs through named links in {@code vessel/} (blueprint BUG-02).</li>
  *   <li>{@link io.batos.kernel.UserConfig} — the user's config directory, where API keys live
  *       (never in an image).</li>
+ *   <li>{@code DataCovenantCheck} — the Data Covenant at commit, plugged into the image's
+ *       {@link io.batos.image.CommitCheck} hook by the vessel: an object whose own {@code covenant}
+ *       slot names a covenant is validated at every commit that changes it;
+ *       {@code CodexCovenants} reads the covenants from ALFRED's codex through the transaction at
+ *       hand ({@link io.batos.kernel.Vessel#dataGuardian}).</li>
  * </ul>
  */
 package io.batos.kernel;
