@@ -1,7 +1,10 @@
 package io.batos.kernel;
 
 import io.batos.code.MethodRuntime;
+import io.batos.cognition.psm.Orchestrator;
 import io.batos.cognition.psm.PsmGenesis;
+import io.batos.code.Verdict;
+import io.batos.events.EventBus;
 import io.batos.code.Primitives;
 import io.batos.guardian.CovenantCompiler;
 import io.batos.guardian.DataGuardian;
@@ -31,6 +34,8 @@ public final class Vessel implements AutoCloseable {
     private final MethodRuntime methods;
     private final MethodInstaller installer;
     private final CognitiveCore cognitiveCore;
+    private final LocalEventBus events = new LocalEventBus();
+    private final Orchestrator orchestrator;
     /** Compiled data covenants, by the hash of their text: shared by every transaction of the process. */
     private final CovenantCompiler covenants = new CovenantCompiler();
 
@@ -43,6 +48,9 @@ public final class Vessel implements AutoCloseable {
         this.cognitiveCore = new CognitiveCore(space, image.directory().resolve("vessel"));
         // before genesis, so that no commit of this process ever escapes the Data Covenant
         image.addCommitCheck(new DataCovenantCheck(space, covenants));
+        this.orchestrator = new Orchestrator(space, methods, new PersistenceGuardian(), cognitiveCore::model,
+                this::validateData, events);
+        space.setDoesNotUnderstandHandler(new CognitiveDoesNotUnderstand(cognitiveCore, orchestrator));
         List<GenesisStep> steps = List.of();
         try {
             if (applyGenesis) {
@@ -125,6 +133,23 @@ public final class Vessel implements AutoCloseable {
         return methods.warmUp(sources);
     }
 
+    /** The process's event bus: cycles, commits and verdicts, for whoever watches. */
+    public EventBus events() {
+        return events;
+    }
+
+    /** The state machine: cognitive cycles, the verdict queue, approvals. */
+    public Orchestrator orchestrator() {
+        return orchestrator;
+    }
+
+    /** Checks a document against a covenant as the image holds it now (ALFRED's check of an artifact). */
+    private Verdict validateData(String covenant, String json) {
+        try (Transaction tx = image.begin("validate against " + covenant, "psm")) {
+            return dataGuardian(tx).validate(covenant, json);
+        }
+    }
+
     /**
      * The DataGuardian over the data covenants in ALFRED's codex as {@code tx} sees them (a covenant
      * edited in {@code tx} applies at once), sharing this vessel's compiled covenants.
@@ -143,10 +168,11 @@ public final class Vessel implements AutoCloseable {
         return cognitiveCore;
     }
 
-    /** Closes the cognitive core, then the image (the image last, always). */
+    /** Ends the cycles (parked ones are abandoned), closes the cognitive core, then the image (last, always). */
     @Override
     public void close() {
         try {
+            orchestrator.close();
             cognitiveCore.close();
         } finally {
             image.close();
