@@ -32,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * trial run's rollback, and the promise that a failed thought leaves the image byte for byte as it
  * was.
  */
-class PsmTest {
-    static final String FIB = """
+public class PsmTest {
+    public static final String FIB = """
             Object fibonacci(UvmObject self, Object... args) {
                 long n = ((Number) args[0]).longValue();
                 long a = 0, b = 1;
