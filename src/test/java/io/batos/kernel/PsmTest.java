@@ -285,6 +285,44 @@ public class PsmTest {
         assertThat(kernel.get(kernel.resolve("lobby.personas.ALFRED"), "codex")).isInstanceOf(Map.class);
     }
 
+    @Test
+    void theArchitectCanRewriteAStateInJava() {
+        // DELEGATING rewritten: no facets, straight on to SYNTHESIZING.
+        String skip = """
+                Object processSynthesis(UvmObject self, Object... args) {
+                    UvmObject cycle = (UvmObject) args[0];
+                    cycle.set("synthesisState", self.get("SYNTHESIZING"));
+                    cycle.markChanged();
+                    return null;
+                }""";
+        MethodInstaller.Result installed = kernel.install(kernel.resolve("lobby.psm.DELEGATING"), "processSynthesis", skip);
+        assertThat(installed.verdict().findings()).isEmpty();
+        assertThat(send(APPROVED, "fibonacci", 10L)).isEqualTo("55");
+        assertThat(model.requests()).noneMatch(r -> "BABS".equals(r.persona()));
+        List<Object> path = events.stream().filter(e -> e.type().equals("STATE_TRANSITION"))
+                .map(e -> e.fields().get("transition_to")).toList();
+        assertThat(path).containsExactly("IDLE", "DECOMPOSING", "DELEGATING", "SYNTHESIZING", "VALIDATING", "COMPLETE");
+    }
+
+    @Test
+    void waitingForACycleDoesNotCountAgainstTheCallersTimeBudget() throws Exception {
+        vessel.methods().setLimits(300, 256);
+        kernel.install(kernel.lobby(), "fib10", """
+                Object fib10(UvmObject self, Object... args) {
+                    Object answer = self.send("fibonacci", 10L);
+                    long spin = 0;
+                    for (int i = 0; i < 100000; i++) {
+                        spin += i;
+                    }
+                    return spin > 0 ? answer : null;
+                }""");
+        model.hold();
+        CompletableFuture<Object> answer = CompletableFuture.supplyAsync(() -> send(APPROVED, "fib10"));
+        Thread.sleep(800);
+        model.open();
+        assertThat(answer.get(20, TimeUnit.SECONDS)).isEqualTo("55");
+    }
+
     private List<String> ownSlots() {
         return kernel.describe(kernel.lobby()).own().stream().map(SlotDescription::name).toList();
     }

@@ -231,7 +231,19 @@ public final class Orchestrator implements AutoCloseable {
                 String before = c.state;
                 UvmObject state = stateObject(c);
                 state.send(PsmGenesis.PROCESS_SYNTHESIS, c.object);
-                if (!c.finished && !c.parked && before.equals(c.state)) {
+                if (c.finished || c.parked) {
+                    break;
+                }
+                // A state the architect rewrote in Java moves the pointer itself: follow the slot.
+                String now = String.valueOf(stateObject(c).get("name"));
+                if (!now.equals(c.state)) {
+                    Map<String, Object> fields = new HashMap<>();
+                    fields.put("current_state", c.state);
+                    fields.put("transition_to", now);
+                    c.state = now;
+                    publish(c, "STATE_TRANSITION", fields);
+                }
+                if (before.equals(c.state)) {
                     throw new IllegalStateException("state " + before + "'s processSynthesis did not move the cycle");
                 }
             }

@@ -48,6 +48,9 @@ public final class PsmGenesis {
                             + " to the state in its synthesisState slot.");
                     for (String state : STATES) {
                         UvmObject s = newObject(root);
+                        // The states inherit from the machine, so a state rewritten in Java finds
+                        // its siblings by name: self.get("SYNTHESIZING").
+                        s.setParents(List.of(psm));
                         s.set("name", state);
                         s.set(PROCESS_SYNTHESIS, new Primitive(primitiveName(state)));
                         psm.set(state, s);
