@@ -9,6 +9,15 @@
  *   <li>{@link io.batos.cognition.psm.Codex} — who the personas are, the prompt of each state, the
  *       data covenants and the approval policy: seeded from {@code resources/codex/}, edited in the
  *       image.</li>
+ *   <li>{@link io.batos.cognition.psm.Orchestrator} — runs cycles: one transaction each, advanced by
+ *       {@code processSynthesis} sends; approval, correction, conflict re-validation; events.</li>
+ *   <li>{@link io.batos.cognition.psm.CognitiveCycle} — one thought as the process sees it; its
+ *       outcome future is the only way to wait for it. {@link io.batos.cognition.psm.CycleOutcome} —
+ *       how it ended, with every finding.</li>
+ *   <li>{@link io.batos.cognition.psm.MissionBrief} — what a cycle is asked (a method or a data
+ *       mission), with a correction's flawed artifact and findings.</li>
+ *   <li>{@link io.batos.cognition.psm.ApprovalPolicy} — {@code always}, {@code on-findings},
+ *       {@code never}; {@code Prompts} and {@code ArtifactReader} fill templates and read answers.</li>
  * </ul>
  */
 package io.batos.cognition.psm;
