@@ -127,12 +127,18 @@ public final class DataGuardian {
         }
         try {
             return Verdict.of(DataFindings.of(compiled.validate(Jackson3Trees.copy(value)), compiled.document()));
+        } catch (BoundedPatterns.TooSlow e) {
+            return uncheckable(covenant, e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
-            // the validator gave up on this covenant (a reference it resolves lazily, a schema that
-            // recurses without end): refuse, naming the covenant, rather than crash a commit
-            return broken(covenant, List.of(DataFindings.oneLine(e.getClass().getSimpleName() + ": "
-                    + e.getMessage())));
+            // the validator gave up on this covenant (a schema that recurses without end, say):
+            // refuse, naming the covenant, rather than crash a commit
+            return uncheckable(covenant, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+    }
+
+    private static Verdict uncheckable(String covenant, String why) {
+        return Verdict.of(List.of(Finding.error(SCHEMA, "covenant '" + covenant + "' could not be checked: "
+                + DataFindings.oneLine(why), 0, 0)));
     }
 
     private static Verdict broken(String covenant, List<String> problems) {

@@ -9,6 +9,7 @@ import io.batos.code.Finding;
 import io.batos.code.Verdict;
 import io.batos.cognition.psm.Codex;
 import io.batos.image.ImageException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -232,6 +233,23 @@ class DataGuardianTest {
                 assertThat(f.message()).startsWith("covenant 'Mine' is not a valid JSON Schema: ");
             });
             assertThat(messages(verdict)).anySatisfy(m -> assertThat(m).containsIgnoringCase(why));
+        }
+
+        @Test
+        void aPatternThatBacktracksForeverIsCutShortAndBlamed() {
+            DataGuardian impatient = new DataGuardian(CovenantSource.of(Map.of("Word",
+                    "{\"type\": \"string\", \"pattern\": \"^(.*a){20}$\"}")),
+                    new CovenantCompiler(Duration.ofMillis(200)));
+            long start = System.nanoTime();
+            Verdict verdict = impatient.validate("Word", "\"" + "a".repeat(40) + "!\"");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+            assertThat(onlyError(verdict)).satisfies(f -> {
+                assertThat(f.rule()).isEqualTo(DataGuardian.SCHEMA);
+                assertThat(f.message()).startsWith("covenant 'Word' could not be checked: its pattern '^(.*a){20}$' ran longer");
+            });
+            // a value the pattern decides quickly is judged as usual
+            assertThat(impatient.validate("Word", "\"" + "a".repeat(20) + "\"").accepted()).isTrue();
+            assertThat(onlyError(impatient.validate("Word", "\"b\"")).rule()).isEqualTo(DataGuardian.RULE);
         }
 
         @Test
