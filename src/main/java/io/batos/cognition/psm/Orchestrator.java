@@ -393,18 +393,18 @@ public final class Orchestrator implements AutoCloseable {
         Verdict verdict = validate(c, c.tx);
         c.verdict = verdict;
         if (!verdict.accepted()) {
-            publish(c, "VALIDATION_FAILURE", Map.of("validation_result", findings(verdict)));
+            publish(c, "VALIDATION_FAILURE", Map.of("validation_result", structured(verdict)));
             refuse(c, verdict, c.brief().isMethod()
                     ? "the method shape, the Persistence Covenant (end every path that changes state with"
                     + " self.markChanged()), the sandbox (no files, threads, reflection or System), and the trial run"
                     : "the " + c.brief().covenant() + " covenant: " + covenantText(c.brief().covenant()));
             return;
         }
-        publish(c, "VALIDATION_SUCCESS", Map.of("validation_result", findings(verdict)));
+        publish(c, "VALIDATION_SUCCESS", Map.of("validation_result", structured(verdict)));
         if (policy().requiresApproval(verdict)) {
             if (!c.preApproved()) {
                 c.parked = true;
-                publish(c, "APPROVAL_REQUESTED", Map.of("validation_result", findings(verdict)));
+                publish(c, "APPROVAL_REQUESTED", Map.of("validation_result", structured(verdict)));
                 return;
             }
             publish(c, "APPROVAL_GRANTED", Map.of("note", "approved up front"));
@@ -717,6 +717,21 @@ public final class Orchestrator implements AutoCloseable {
         for (Finding f : verdict.findings()) {
             out.add(f.severity().word() + " " + f.rule() + (f.line() > 0 ? " at line " + f.line() : "") + ": "
                     + f.message());
+        }
+        return out;
+    }
+
+    /** The findings as the audit record's {@code validation_result}: one map per finding. */
+    private static List<Object> structured(Verdict verdict) {
+        List<Object> out = new ArrayList<>();
+        for (Finding f : verdict.findings()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("rule", f.rule());
+            m.put("severity", f.severity().word());
+            m.put("message", f.message());
+            m.put("line", (long) f.line());
+            m.put("column", (long) f.column());
+            out.add(m);
         }
         return out;
     }
