@@ -5,10 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.batos.code.Finding;
 import io.batos.code.MethodRuntime;
 import io.batos.code.Verdict;
-import io.batos.cognition.llm.ChatMessage;
-import io.batos.cognition.llm.ChatRequest;
-import io.batos.cognition.llm.Completion;
-import io.batos.cognition.llm.GenerationParams;
 import io.batos.cognition.llm.LanguageModel;
 import io.batos.events.Event;
 import io.batos.events.EventBus;
@@ -17,12 +13,9 @@ import io.batos.image.ConflictException;
 import io.batos.image.ImageException;
 import io.batos.image.MethodSource;
 import io.batos.image.ObjectRef;
-import io.batos.image.Savepoint;
 import io.batos.image.Transaction;
 import io.batos.object.ObjectSpace;
 import io.batos.object.UvmObject;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -65,7 +58,6 @@ public final class Orchestrator implements AutoCloseable {
 
     public static final String PSM_TOPIC = "psm";
     private static final Logger LOG = Logger.getLogger(Orchestrator.class.getName());
-    private static final GenerationParams PARAMS = GenerationParams.GREEDY.withMaxTokens(1024);
     private static final int POOL = 4;
 
     private final ObjectSpace space;
@@ -75,6 +67,9 @@ public final class Orchestrator implements AutoCloseable {
     private final CovenantValidator covenants;
     private final EventBus events;
     private final ExecutorService pool;
+    private final PersonaVoices voices;
+    private final ArtifactChecks checks;
+    private final CycleEvents audit;
     private final Map<String, CognitiveCycle> cycles = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<CycleOutcome>> teaching = new ConcurrentHashMap<>();
 
@@ -86,6 +81,9 @@ public final class Orchestrator implements AutoCloseable {
         this.model = model;
         this.covenants = covenants;
         this.events = events;
+        this.voices = new PersonaVoices(space, model);
+        this.checks = new ArtifactChecks(space, methods, guardian, covenants);
+        this.audit = new CycleEvents(events);
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(POOL, r -> {
             Thread t = new Thread(r, "batos-cycle-" + n.incrementAndGet());
@@ -170,7 +168,7 @@ public final class Orchestrator implements AutoCloseable {
     public void approve(String id) {
         CognitiveCycle c = parked(id);
         c.parked = false;
-        publish(c, "APPROVAL_GRANTED", Map.of());
+        audit.publish(c, "APPROVAL_GRANTED", Map.of());
         pool.execute(() -> {
             moveTo(c, "COMPLETE");
             drive(c);
@@ -183,7 +181,7 @@ public final class Orchestrator implements AutoCloseable {
         c.parked = false;
         c.rejectNote = note == null || note.isBlank() ? "rejected by the architect" : "rejected by the architect: " + note;
         c.findings.add(c.rejectNote);
-        publish(c, "APPROVAL_DENIED", Map.of("note", c.rejectNote));
+        audit.publish(c, "APPROVAL_DENIED", Map.of("note", c.rejectNote));
         pool.execute(() -> {
             moveTo(c, "FAILED");
             drive(c);
@@ -241,7 +239,7 @@ public final class Orchestrator implements AutoCloseable {
                     fields.put("current_state", c.state);
                     fields.put("transition_to", now);
                     c.state = now;
-                    publish(c, "STATE_TRANSITION", fields);
+                    audit.publish(c, "STATE_TRANSITION", fields);
                 }
                 if (before.equals(c.state)) {
                     throw new IllegalStateException("state " + before + "'s processSynthesis did not move the cycle");
@@ -268,8 +266,8 @@ public final class Orchestrator implements AutoCloseable {
             c.tx.doom(why);
             c.tx.abort();
         }
-        publish(c, "STATE_TRANSITION", Map.of("current_state", from, "transition_to", "FAILED"));
-        publish(c, "CYCLE_FAILED", Map.of("final_outcome", "FAILED"));
+        audit.publish(c, "STATE_TRANSITION", Map.of("current_state", from, "transition_to", "FAILED"));
+        audit.publish(c, "CYCLE_FAILED", Map.of("final_outcome", "FAILED"));
         c.outcome().complete(new CycleOutcome(c.id(), false, c.artifactText, c.findings, 0, c.brief().depth(), why, 0));
     }
 
@@ -293,7 +291,7 @@ public final class Orchestrator implements AutoCloseable {
         Map<String, Object> fields = new HashMap<>();
         fields.put("current_state", from);
         fields.put("transition_to", next);
-        publish(c, "STATE_TRANSITION", fields);
+        audit.publish(c, "STATE_TRANSITION", fields);
     }
 
     private static CognitiveCycle cycleOf(Object[] args) {
@@ -317,14 +315,14 @@ public final class Orchestrator implements AutoCloseable {
 
     private void decomposing(CognitiveCycle c) {
         persona(c, "BRICK");
-        String answer = ask(c, "BRICK", prompt(c, "decomposing", Map.of()), "MissionPlan");
+        String answer = voices.ask(c, "BRICK", voices.prompt(c, "decomposing", Map.of()), "MissionPlan");
         Optional<JsonNode> plan = ArtifactReader.json(answer);
         Verdict verdict = plan.isEmpty()
                 ? Verdict.of(List.of(Finding.error("plan", "BRICK's answer holds no JSON object", 0, 0)))
                 : covenants.validate("MissionPlan", plan.get().toString());
         if (!verdict.accepted()) {
             c.artifactText = answer;
-            refuse(c, verdict, "the MissionPlan covenant: " + covenantText("MissionPlan"));
+            refuse(c, verdict, "the MissionPlan covenant: " + voices.covenantText("MissionPlan"));
             return;
         }
         c.plan = plan.get();
@@ -339,9 +337,9 @@ public final class Orchestrator implements AutoCloseable {
             String who = step.path("persona").asText();
             if (who.equals("BABS") || who.equals("ALFRED")) {
                 Map<String, String> values = Map.of("persona", who, "task", step.path("task").asText(),
-                        "goal", c.plan.path("goal").asText(), "examples", examples(c));
-                String prompt = prompt(c, "delegating", values);
-                facets.add(askAsync(c, who, prompt, null).thenApply(text -> who + ": " + text.strip()));
+                        "goal", c.plan.path("goal").asText(), "examples", voices.examples(c));
+                String prompt = voices.prompt(c, "delegating", values);
+                facets.add(voices.askAsync(c, who, prompt, null).thenApply(text -> who + ": " + text.strip()));
             }
         }
         List<String> texts = new ArrayList<>();
@@ -361,8 +359,8 @@ public final class Orchestrator implements AutoCloseable {
         values.put("facets", c.facets.isEmpty() ? "" : "What the others found:\n" + String.join("\n", c.facets));
         String covenant = method ? "MethodArtifact" : c.brief().covenant();
         values.put("covenant", covenant);
-        values.put("schema", covenantText(covenant));
-        String answer = ask(c, "ROBIN", prompt(c, method ? "synthesizing" : "synthesizing-data", values), covenant);
+        values.put("schema", voices.covenantText(covenant));
+        String answer = voices.ask(c, "ROBIN", voices.prompt(c, method ? "synthesizing" : "synthesizing-data", values), covenant);
         c.artifactText = answer;
         Optional<JsonNode> json = ArtifactReader.json(answer);
         if (json.isEmpty() && method) {
@@ -377,10 +375,10 @@ public final class Orchestrator implements AutoCloseable {
         Map<String, Object> fields = new HashMap<>();
         fields.put("llm_prompt", c.lastPrompt);
         fields.put("llm_response_raw", answer);
-        publish(c, "ARTIFACT_GENERATED", fields);
+        audit.publish(c, "ARTIFACT_GENERATED", fields);
         if (json.isEmpty()) {
             refuse(c, Verdict.of(List.of(Finding.error("artifact", "ROBIN's answer holds no JSON object", 0, 0))),
-                    "the " + covenant + " covenant: " + covenantText(covenant));
+                    "the " + covenant + " covenant: " + voices.covenantText(covenant));
             return;
         }
         c.artifact = json.get();
@@ -390,24 +388,24 @@ public final class Orchestrator implements AutoCloseable {
 
     private void validating(CognitiveCycle c) {
         persona(c, "ALFRED");
-        Verdict verdict = validate(c, c.tx);
+        Verdict verdict = checks.validate(c, c.tx);
         c.verdict = verdict;
         if (!verdict.accepted()) {
-            publish(c, "VALIDATION_FAILURE", Map.of("validation_result", structured(verdict)));
+            audit.publish(c, "VALIDATION_FAILURE", Map.of("validation_result", CycleEvents.structured(verdict)));
             refuse(c, verdict, c.brief().isMethod()
                     ? "the method shape, the Persistence Covenant (end every path that changes state with"
                     + " self.markChanged()), the sandbox (no files, threads, reflection or System), and the trial run"
-                    : "the " + c.brief().covenant() + " covenant: " + covenantText(c.brief().covenant()));
+                    : "the " + c.brief().covenant() + " covenant: " + voices.covenantText(c.brief().covenant()));
             return;
         }
-        publish(c, "VALIDATION_SUCCESS", Map.of("validation_result", structured(verdict)));
+        audit.publish(c, "VALIDATION_SUCCESS", Map.of("validation_result", CycleEvents.structured(verdict)));
         if (policy().requiresApproval(verdict)) {
             if (!c.preApproved()) {
                 c.parked = true;
-                publish(c, "APPROVAL_REQUESTED", Map.of("validation_result", structured(verdict)));
+                audit.publish(c, "APPROVAL_REQUESTED", Map.of("validation_result", CycleEvents.structured(verdict)));
                 return;
             }
-            publish(c, "APPROVAL_GRANTED", Map.of("note", "approved up front"));
+            audit.publish(c, "APPROVAL_GRANTED", Map.of("note", "approved up front"));
         }
         moveTo(c, "COMPLETE");
     }
@@ -421,11 +419,11 @@ public final class Orchestrator implements AutoCloseable {
             // Re-validate on a fresh snapshot and commit there; the model is not asked again.
             Transaction retry = space.image().begin("cycle " + c.id() + ": retry after a conflict", "psm");
             try {
-                Verdict again = validate(c, retry);
+                Verdict again = checks.validate(c, retry);
                 if (!again.accepted()) {
                     retry.abort();
                     conclude(c, false, 0, "after a conflict the artifact no longer validates: "
-                            + String.join("; ", findings(again).stream().map(String::valueOf).toList()));
+                            + String.join("; ", CycleEvents.findings(again).stream().map(String::valueOf).toList()));
                     return;
                 }
                 install(c, retry);
@@ -450,13 +448,13 @@ public final class Orchestrator implements AutoCloseable {
                     c.object.get("tmpSynthesisData") instanceof Map<?, ?> tmp && tmp.get("rules") instanceof String r
                             ? r : "");
             CompletableFuture<CycleOutcome> child = start(next, c.arguments(), c.preApproved(), c);
-            publish(c, "CORRECTION_DISPATCHED", Map.of("note", "correction " + next.depth() + " of " + max));
+            audit.publish(c, "CORRECTION_DISPATCHED", Map.of("note", "correction " + next.depth() + " of " + max));
             // Only after the correction is on its way is this attempt doomed: nothing of it remains.
             c.tx.doom("cycle " + c.id() + " failed validation");
             c.tx.abort();
             c.finished = true;
             forget(c);
-            publish(c, "CYCLE_FAILED", Map.of("final_outcome", "FAILED"));
+            audit.publish(c, "CYCLE_FAILED", Map.of("final_outcome", "FAILED"));
             child.whenComplete((o, e) -> {
                 if (e != null) {
                     c.outcome().completeExceptionally(e);
@@ -473,7 +471,7 @@ public final class Orchestrator implements AutoCloseable {
         c.tx.abort();
         c.finished = true;
         forget(c);
-        publish(c, "CYCLE_FAILED", Map.of("final_outcome", "FAILED"));
+        audit.publish(c, "CYCLE_FAILED", Map.of("final_outcome", "FAILED"));
         c.outcome().complete(new CycleOutcome(c.id(), false, c.artifactText, c.findings, 0, c.brief().depth(), why, 0));
     }
 
@@ -493,12 +491,12 @@ public final class Orchestrator implements AutoCloseable {
         if (!ok) {
             c.findings.add(why);
             c.state = "FAILED";
-            publish(c, "CYCLE_FAILED", Map.of("final_outcome", "FAILED"));
+            audit.publish(c, "CYCLE_FAILED", Map.of("final_outcome", "FAILED"));
         } else {
             Map<String, Object> fields = new HashMap<>();
             fields.put("final_outcome", "COMPLETE");
             fields.put("transaction_id", txId);
-            publish(c, "CYCLE_COMPLETE", fields);
+            audit.publish(c, "CYCLE_COMPLETE", fields);
         }
         c.outcome().complete(new CycleOutcome(c.id(), ok, c.artifact == null ? c.artifactText : c.artifact.toString(),
                 c.findings, txId, c.brief().depth(), why, c.resultOid));
@@ -508,57 +506,12 @@ public final class Orchestrator implements AutoCloseable {
     private void refuse(CognitiveCycle c, Verdict verdict, String rules) {
         c.verdict = verdict;
         String prefix = "attempt " + (c.brief().depth() + 1) + ": ";
-        for (Object f : findings(verdict)) {
+        for (Object f : CycleEvents.findings(verdict)) {
             c.findings.add(prefix + f);
         }
         c.validationFailure = true;
         tmp(c, "rules", rules);
         moveTo(c, "FAILED");
-    }
-
-    // ---- ALFRED's checks ----------------------------------------------------------------------
-
-    /** The artifact's covenant, and for a method the guardian, the compiler with the sandbox and a trial run. */
-    private Verdict validate(CognitiveCycle c, Transaction tx) {
-        MissionBrief brief = c.brief();
-        String covenant = brief.isMethod() ? "MethodArtifact" : brief.covenant();
-        Verdict verdict = covenants.validate(covenant, c.artifact.toString());
-        if (!verdict.accepted() || !brief.isMethod()) {
-            return verdict;
-        }
-        String selector = c.artifact.path("selector").asText();
-        String source = c.artifact.path("source").asText();
-        if (!selector.equals(brief.selector())) {
-            return verdict.and(Verdict.of(List.of(Finding.error("shape", "the artifact's selector is '" + selector
-                    + "' but the mission is '" + brief.selector() + "'", 0, 0))));
-        }
-        verdict = verdict.and(guardian.audit(source));
-        if (!verdict.accepted()) {
-            return verdict;
-        }
-        verdict = verdict.and(methods.check(source, selector));
-        if (!verdict.accepted()) {
-            return verdict;
-        }
-        return verdict.and(trial(c, tx, selector, source));
-    }
-
-    /** Runs the new method on the original receiver and arguments, then rolls everything back. */
-    private Verdict trial(CognitiveCycle c, Transaction tx, String selector, String source) {
-        Savepoint before = tx.savepoint();
-        try {
-            UvmObject receiver = space.object(tx, c.brief().receiver());
-            receiver.set(selector, new MethodSource(source));
-            Object result = receiver.send(selector, c.arguments().toArray());
-            c.trialResult = String.valueOf(result);
-            return Verdict.clean();
-        } catch (RuntimeException | Error e) {
-            c.trialResult = "threw " + shortMessage(e);
-            return Verdict.of(List.of(Finding.error("trial", "the trial run on @" + c.brief().receiver() + " with "
-                    + c.brief().argumentsJson() + " threw " + firstLines(e), 0, 0)));
-        } finally {
-            tx.rollbackTo(before);
-        }
     }
 
     private void install(CognitiveCycle c, Transaction tx) {
@@ -569,7 +522,7 @@ public final class Orchestrator implements AutoCloseable {
             // A data mission's answer becomes an object under its covenant, so every later commit
             // that changes it is held to the covenant too.
             UvmObject data = space.object(tx, tx.create());
-            c.artifact.fields().forEachRemaining(f -> data.set(f.getKey(), plain(f.getValue())));
+            c.artifact.fields().forEachRemaining(f -> data.set(f.getKey(), ArtifactReader.plain(f.getValue())));
             data.set("covenant", c.brief().covenant());
             c.resultOid = data.oid();
             if (tx == c.tx) {
@@ -580,93 +533,6 @@ public final class Orchestrator implements AutoCloseable {
             c.object.remove("tmpSynthesisData");
             c.object.set("outcome", "COMPLETE");
             c.object.set("artifact", c.artifact.toString());
-        }
-    }
-
-    /** A JSON value as the image's plain values: strings, longs, doubles, booleans, lists, maps. */
-    private static Object plain(JsonNode node) {
-        if (node.isObject()) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            node.fields().forEachRemaining(f -> map.put(f.getKey(), plain(f.getValue())));
-            return map;
-        }
-        if (node.isArray()) {
-            List<Object> list = new ArrayList<>();
-            node.forEach(n -> list.add(plain(n)));
-            return list;
-        }
-        if (node.isIntegralNumber()) {
-            return node.asLong();
-        }
-        if (node.isNumber()) {
-            return node.asDouble();
-        }
-        if (node.isBoolean()) {
-            return node.asBoolean();
-        }
-        return node.isNull() ? null : node.asText();
-    }
-
-    // ---- the model ------------------------------------------------------------------------------
-
-    private String ask(CognitiveCycle c, String persona, String prompt, String covenant) {
-        return MethodRuntime.waitOutsideBudget(askAsync(c, persona, prompt, covenant));
-    }
-
-    private CompletableFuture<String> askAsync(CognitiveCycle c, String persona, String prompt, String covenant) {
-        String system = String.valueOf(Codex.entry(space.lobby(c.tx), persona).getOrDefault("systemPrompt", ""));
-        String schema = covenant == null ? null : covenantText(covenant);
-        ChatRequest request = new ChatRequest(List.of(ChatMessage.system(system), ChatMessage.user(prompt)), persona,
-                schema == null || schema.isEmpty() ? null : schema);
-        c.lastPrompt = prompt;
-        return model.get().thenCompose(m -> m.generate(request, PARAMS, null)).thenApply(Completion::text)
-                .whenComplete((text, e) -> c.lastResponse = text);
-    }
-
-    private String prompt(CognitiveCycle c, String name, Map<String, String> extra) {
-        String template = Codex.prompt(space.lobby(c.tx), name)
-                .orElseThrow(() -> new IllegalStateException("the codex has no prompt '" + name + "'"));
-        MissionBrief b = c.brief();
-        Map<String, String> values = new HashMap<>();
-        values.put("selector", b.selector() == null ? "" : b.selector());
-        values.put("receiver", "@" + b.receiver());
-        values.put("arguments", b.argumentsJson());
-        values.put("slots", b.slotsJson());
-        values.put("inherited", String.join(", ", b.inherited()));
-        values.put("description", b.description() == null ? "" : b.description());
-        values.put("covenant", b.covenant() == null ? "" : b.covenant());
-        values.put("correction", b.depth() == 0 ? "" : correctionBlock(c));
-        values.putAll(extra);
-        return Prompts.render(template, values);
-    }
-
-    private String correctionBlock(CognitiveCycle c) {
-        MissionBrief b = c.brief();
-        String template = Codex.prompt(space.lobby(c.tx), "correction").orElse("Correction {{depth}}.");
-        return Prompts.render(template, Map.of("depth", String.valueOf(b.depth()),
-                "flawedArtifact", b.flawedArtifact() == null ? "" : b.flawedArtifact(),
-                "findings", String.join("\n", b.findings()), "rules", b.rules()));
-    }
-
-    /** Methods the receiver already has, as examples for BABS (a skill library, until memory search exists). */
-    private String examples(CognitiveCycle c) {
-        if (!c.brief().isMethod()) {
-            return "(none)";
-        }
-        StringBuilder out = new StringBuilder();
-        UvmObject receiver = space.object(c.tx, c.brief().receiver());
-        int shown = 0;
-        for (String slot : receiver.slotNames()) {
-            if (receiver.get(slot) instanceof MethodSource m && shown++ < 3) {
-                out.append(m.source()).append("\n");
-            }
-        }
-        return out.length() == 0 ? "(none)" : out.toString().strip();
-    }
-
-    private String covenantText(String name) {
-        try (Transaction tx = space.image().begin("read covenant", "psm")) {
-            return Codex.covenant(space.lobby(tx), name).orElse("");
         }
     }
 
@@ -687,68 +553,13 @@ public final class Orchestrator implements AutoCloseable {
         c.object.set("tmpSynthesisData", tmp);
     }
 
-    // ---- events -------------------------------------------------------------------------------
-
-    /** Publishes an event carrying every field of the audit record (DESIGN §9), nulls included. */
-    private void publish(CognitiveCycle c, String type, Map<String, Object> extra) {
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("timestamp", java.time.Instant.now().toString());
-        f.put("cycle_id", c.id());
-        f.put("transaction_id", null);
-        f.put("mission_brief_hash", c.brief().hash());
-        f.put("event_type", type);
-        f.put("current_state", c.state);
-        f.put("transition_to", null);
-        f.put("active_persona", c.persona);
-        f.put("llm_prompt", null);
-        f.put("llm_response_raw", null);
-        f.put("artifact_oid", c.brief().isMethod() ? c.brief().receiver() : null);
-        f.put("validation_result", null);
-        f.put("final_outcome", null);
-        f.put("mission_type", c.brief().type());
-        f.put("selector", c.brief().selector());
-        f.put("parent_cycle", c.parent() == null ? null : c.parent().id());
-        f.putAll(extra);
-        events.publish(Event.of(PSM_TOPIC, type, f));
-    }
-
-    private static List<Object> findings(Verdict verdict) {
-        List<Object> out = new ArrayList<>();
-        for (Finding f : verdict.findings()) {
-            out.add(f.severity().word() + " " + f.rule() + (f.line() > 0 ? " at line " + f.line() : "") + ": "
-                    + f.message());
-        }
-        return out;
-    }
-
-    /** The findings as the audit record's {@code validation_result}: one map per finding. */
-    private static List<Object> structured(Verdict verdict) {
-        List<Object> out = new ArrayList<>();
-        for (Finding f : verdict.findings()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("rule", f.rule());
-            m.put("severity", f.severity().word());
-            m.put("message", f.message());
-            m.put("line", (long) f.line());
-            m.put("column", (long) f.column());
-            out.add(m);
-        }
-        return out;
-    }
-
     private static String summary(MissionBrief b) {
         return b.isMethod() ? "teach @" + b.receiver() + " '" + b.selector() + "'" : "a " + b.covenant();
     }
 
-    private static String shortMessage(Throwable e) {
+    static String shortMessage(Throwable e) {
         String m = e.getMessage();
         return e.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));
-    }
-
-    private static String firstLines(Throwable e) {
-        StringWriter out = new StringWriter();
-        e.printStackTrace(new PrintWriter(out));
-        return String.join(" | ", out.toString().lines().limit(4).map(String::strip).toList());
     }
 
     @Override

@@ -16,6 +16,9 @@
  *       how it ended, with every finding.</li>
  *   <li>{@link io.batos.cognition.psm.MissionBrief} — what a cycle is asked (a method or a data
  *       mission), with a correction's flawed artifact and findings.</li>
+ *   <li>{@code PersonaVoices} (prompts from the codex, asked of the model), {@code ArtifactChecks}
+ *       (ALFRED's covenant, guardian, compiler and trial run) and {@code CycleEvents} (audit-shaped
+ *       events) — the orchestrator's three helpers.</li>
  *   <li>{@link io.batos.cognition.psm.ApprovalPolicy} — {@code always}, {@code on-findings},
  *       {@code never}; {@code Prompts} and {@code ArtifactReader} fill templates and read answers.</li>
  * </ul>

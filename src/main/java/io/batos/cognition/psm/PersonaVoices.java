@@ -1,0 +1,98 @@
+package io.batos.cognition.psm;
+
+import io.batos.code.MethodRuntime;
+import io.batos.cognition.llm.ChatMessage;
+import io.batos.cognition.llm.ChatRequest;
+import io.batos.cognition.llm.Completion;
+import io.batos.cognition.llm.GenerationParams;
+import io.batos.cognition.llm.LanguageModel;
+import io.batos.image.MethodSource;
+import io.batos.image.Transaction;
+import io.batos.object.ObjectSpace;
+import io.batos.object.UvmObject;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * How the state machine speaks to the model: each persona's system prompt and the state's template
+ * from the codex, filled with the mission brief (and a correction's flawed artifact and findings),
+ * sent with the covenant's JSON Schema when an artifact is expected.
+ *
+ * <p>Every wait for the model is given back to the waiting send's time budget.
+ */
+final class PersonaVoices {
+    private static final GenerationParams PARAMS = GenerationParams.GREEDY.withMaxTokens(1024);
+
+    private final ObjectSpace space;
+    private final Supplier<CompletableFuture<LanguageModel>> model;
+
+    PersonaVoices(ObjectSpace space, Supplier<CompletableFuture<LanguageModel>> model) {
+        this.space = space;
+        this.model = model;
+    }
+
+    String ask(CognitiveCycle c, String persona, String prompt, String covenant) {
+        return MethodRuntime.waitOutsideBudget(askAsync(c, persona, prompt, covenant));
+    }
+
+    CompletableFuture<String> askAsync(CognitiveCycle c, String persona, String prompt, String covenant) {
+        String system = String.valueOf(Codex.entry(space.lobby(c.tx), persona).getOrDefault("systemPrompt", ""));
+        String schema = covenant == null ? null : covenantText(covenant);
+        ChatRequest request = new ChatRequest(List.of(ChatMessage.system(system), ChatMessage.user(prompt)), persona,
+                schema == null || schema.isEmpty() ? null : schema);
+        c.lastPrompt = prompt;
+        return model.get().thenCompose(m -> m.generate(request, PARAMS, null)).thenApply(Completion::text)
+                .whenComplete((text, e) -> c.lastResponse = text);
+    }
+
+    String prompt(CognitiveCycle c, String name, Map<String, String> extra) {
+        String template = Codex.prompt(space.lobby(c.tx), name)
+                .orElseThrow(() -> new IllegalStateException("the codex has no prompt '" + name + "'"));
+        MissionBrief b = c.brief();
+        Map<String, String> values = new HashMap<>();
+        values.put("selector", b.selector() == null ? "" : b.selector());
+        values.put("receiver", "@" + b.receiver());
+        values.put("arguments", b.argumentsJson());
+        values.put("slots", b.slotsJson());
+        values.put("inherited", String.join(", ", b.inherited()));
+        values.put("description", b.description() == null ? "" : b.description());
+        values.put("covenant", b.covenant() == null ? "" : b.covenant());
+        values.put("correction", b.depth() == 0 ? "" : correctionBlock(c));
+        values.putAll(extra);
+        return Prompts.render(template, values);
+    }
+
+    String correctionBlock(CognitiveCycle c) {
+        MissionBrief b = c.brief();
+        String template = Codex.prompt(space.lobby(c.tx), "correction").orElse("Correction {{depth}}.");
+        return Prompts.render(template, Map.of("depth", String.valueOf(b.depth()),
+                "flawedArtifact", b.flawedArtifact() == null ? "" : b.flawedArtifact(),
+                "findings", String.join("\n", b.findings()), "rules", b.rules()));
+    }
+
+    /** Methods the receiver already has, as examples for BABS (a skill library, until memory search exists). */
+    String examples(CognitiveCycle c) {
+        if (!c.brief().isMethod()) {
+            return "(none)";
+        }
+        StringBuilder out = new StringBuilder();
+        UvmObject receiver = space.object(c.tx, c.brief().receiver());
+        int shown = 0;
+        for (String slot : receiver.slotNames()) {
+            if (receiver.get(slot) instanceof MethodSource m && shown++ < 3) {
+                out.append(m.source()).append("\n");
+            }
+        }
+        return out.length() == 0 ? "(none)" : out.toString().strip();
+    }
+
+    String covenantText(String name) {
+        try (Transaction tx = space.image().begin("read covenant", "psm")) {
+            return Codex.covenant(space.lobby(tx), name).orElse("");
+        }
+    }
+
+}
