@@ -111,7 +111,11 @@ public final class CognitiveCore implements AutoCloseable {
 
     private CompletableFuture<LanguageModel> load(ModelCore core) {
         if (core.server()) {
-            return CompletableFuture.completedFuture(ServerModels.connect(core));
+            try {
+                return CompletableFuture.completedFuture(ServerModels.connect(core));
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
         }
         Path dir;
         try {
