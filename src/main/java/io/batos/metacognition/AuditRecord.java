@@ -1,0 +1,355 @@
+package io.batos.metacognition;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One line of {@code metacognition.jsonl}: what a cognitive cycle did at one transition, in the
+ * blueprint's fifteen fields (DESIGN §9) — no more, no fewer.
+ *
+ * <p>Why a closed record and not the event's map: the PSM's events carry extras for live views
+ * ({@code parent_cycle}, {@code note}), and the audit log is a file format that ingestion, the
+ * meta-analysis and the fine-tuning curation read for as long as the image lives. {@link #of}
+ * keeps exactly the fifteen fields; everything else stays on the bus.
+ *
+ * <p>Contract:
+ * <ul>
+ *   <li>the constructor enforces {@code schemas/audit-record.json} (test {@code AuditSchemaTest}
+ *       keeps the two in step): {@code timestamp}, {@code cycle_id}, {@code mission_brief_hash}
+ *       (64 lower-case hex digits), {@code event_type} and {@code mission_type} are never null;
+ *       {@code event_type}, {@code final_outcome} and {@code mission_type} take only the words of
+ *       {@link #EVENT_TYPES}, {@link #FINAL_OUTCOMES} and {@link #MISSION_TYPES}; every other field
+ *       is null when it does not apply. A record that exists therefore always writes a valid line;
+ *       a violation is an {@link IllegalArgumentException} naming the field;</li>
+ *   <li>a JSON line ({@link #toJson}, {@link #writeJson}) has the fifteen snake_case keys in the
+ *       order of {@link #FIELDS}, nulls written out, on one line (JSON escapes every line break
+ *       inside strings); the timestamp is ISO 8601 in UTC ({@code 2026-11-26T09:30:00.123Z});</li>
+ *   <li>{@link #fromJson} is strict where {@link #of} is lenient: a line must be one JSON object with
+ *       exactly the fifteen keys, each of the right type, or it is refused with the reason.</li>
+ * </ul>
+ */
+public record AuditRecord(Instant timestamp, String cycleId, Long transactionId, String missionBriefHash,
+                          String eventType, String currentState, String transitionTo, String activePersona,
+                          String llmPrompt, String llmResponseRaw, Long artifactOid,
+                          List<AuditFinding> validationResult, String finalOutcome, String missionType,
+                          String selector) {
+
+    /** The JSON keys, in the order every line writes them. */
+    public static final List<String> FIELDS = List.of("timestamp", "cycle_id", "transaction_id", "mission_brief_hash",
+            "event_type", "current_state", "transition_to", "active_persona", "llm_prompt", "llm_response_raw",
+            "artifact_oid", "validation_result", "final_outcome", "mission_type", "selector");
+    /** The words of {@code event_type}. */
+    public static final Set<String> EVENT_TYPES = Set.of("STATE_TRANSITION", "ARTIFACT_GENERATED", "VALIDATION_SUCCESS",
+            "VALIDATION_FAILURE", "APPROVAL_REQUESTED", "APPROVAL_GRANTED", "APPROVAL_DENIED", "CORRECTION_DISPATCHED",
+            "CYCLE_COMPLETE", "CYCLE_FAILED");
+    /** The words of {@code final_outcome} (null while a cycle runs). */
+    public static final Set<String> FINAL_OUTCOMES = Set.of("COMPLETE", "FAILED");
+    /** The words of {@code mission_type}. */
+    public static final Set<String> MISSION_TYPES = Set.of("method", "data");
+
+    private static final Instant FIRST = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+    private static final Pattern UTC = Pattern.compile(
+            "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?Z");
+    private static final Pattern SHA_256 = Pattern.compile("[0-9a-f]{64}");
+    private static final Set<String> FIELD_SET = Set.copyOf(FIELDS);
+    /** Strict reading: a key given twice or a second document on the line is a malformed line. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    private static final JsonFactory FACTORY = JSON.getFactory();
+
+    public AuditRecord {
+        require(timestamp != null, "timestamp is null");
+        require(!timestamp.isBefore(FIRST) && !timestamp.isAfter(LAST), "timestamp " + timestamp
+                + " lies outside the years 0000-9999 that ISO 8601 writes with four digits");
+        require(cycleId != null && !cycleId.isEmpty(), "cycle_id is null or empty");
+        require(missionBriefHash != null && SHA_256.matcher(missionBriefHash).matches(),
+                "mission_brief_hash " + quoted(missionBriefHash) + " is not a SHA-256 in lower-case hex");
+        require(eventType != null && EVENT_TYPES.contains(eventType),
+                "event_type " + quoted(eventType) + " is not one of " + EVENT_TYPES);
+        require(finalOutcome == null || FINAL_OUTCOMES.contains(finalOutcome),
+                "final_outcome " + quoted(finalOutcome) + " is neither null nor one of " + FINAL_OUTCOMES);
+        require(missionType != null && MISSION_TYPES.contains(missionType),
+                "mission_type " + quoted(missionType) + " is not one of " + MISSION_TYPES);
+        if (validationResult != null) {
+            require(!validationResult.contains(null), "validation_result holds a null finding");
+            validationResult = List.copyOf(validationResult);
+        }
+    }
+
+    /**
+     * The record of a PSM event's fields: exactly the fifteen keys of {@link #FIELDS}, every other
+     * key ignored, an absent key taken as null (the field does not apply).
+     *
+     * <p>Values are what the Orchestrator publishes: strings, an {@code Instant} or ISO 8601 text
+     * for the timestamp, integral numbers for {@code transaction_id} and {@code artifact_oid}, and
+     * for {@code validation_result} a list of maps with {@code rule}, {@code severity},
+     * {@code message}, {@code line}, {@code column} (or of {@link AuditFinding}s).
+     *
+     * @throws IllegalArgumentException when a field has the wrong type or value
+     */
+    public static AuditRecord of(Map<String, ?> eventFields) {
+        return fromMap(eventFields);
+    }
+
+    /**
+     * Reads one line (without its line break).
+     *
+     * @throws IllegalArgumentException when the line is not exactly one JSON object with the
+     *                                  fifteen keys of the right types; the message says why
+     */
+    public static AuditRecord fromJson(String line) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + oneLine(e.getOriginalMessage()), e);
+        }
+        return fromTree(node);
+    }
+
+    /** {@link #fromJson(String)} on UTF-8 bytes, without making a string of the line first. */
+    public static AuditRecord fromJson(byte[] utf8, int offset, int length) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(utf8, offset, length);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not JSON: " + oneLine(e instanceof JsonProcessingException j
+                    ? j.getOriginalMessage() : e.getMessage()), e);
+        }
+        return fromTree(node);
+    }
+
+    private static AuditRecord fromTree(JsonNode node) {
+        require(node != null && !node.isMissingNode(), "the line is empty");
+        require(node.isObject(), "the line is a JSON " + node.getNodeType().name().toLowerCase() + ", not an object");
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            require(FIELD_SET.contains(field.getKey()), "unknown field " + quoted(field.getKey()));
+            map.put(field.getKey(), plain(field.getValue()));
+        }
+        if (map.size() != FIELDS.size()) {
+            List<String> missing = new ArrayList<>(FIELDS);
+            missing.removeAll(map.keySet());
+            throw new IllegalArgumentException("missing field(s) " + missing + " (every field is present, null when it"
+                    + " does not apply)");
+        }
+        return fromMap(map);
+    }
+
+    private static AuditRecord fromMap(Map<String, ?> f) {
+        return new AuditRecord(time(f.get("timestamp")), text(f, "cycle_id"), whole(f, "transaction_id"),
+                text(f, "mission_brief_hash"), text(f, "event_type"), text(f, "current_state"),
+                text(f, "transition_to"), text(f, "active_persona"), text(f, "llm_prompt"),
+                text(f, "llm_response_raw"), whole(f, "artifact_oid"), findings(f.get("validation_result")),
+                text(f, "final_outcome"), text(f, "mission_type"), text(f, "selector"));
+    }
+
+    /** The record as a plain, ordered map with the JSON keys (findings as maps, the timestamp as text). */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("timestamp", timestamp.toString());
+        m.put("cycle_id", cycleId);
+        m.put("transaction_id", transactionId);
+        m.put("mission_brief_hash", missionBriefHash);
+        m.put("event_type", eventType);
+        m.put("current_state", currentState);
+        m.put("transition_to", transitionTo);
+        m.put("active_persona", activePersona);
+        m.put("llm_prompt", llmPrompt);
+        m.put("llm_response_raw", llmResponseRaw);
+        m.put("artifact_oid", artifactOid);
+        m.put("validation_result", validationResult == null ? null
+                : validationResult.stream().map(AuditFinding::toMap).toList());
+        m.put("final_outcome", finalOutcome);
+        m.put("mission_type", missionType);
+        m.put("selector", selector);
+        return m;
+    }
+
+    /** The JSON line, without its line break. */
+    public String toJson() {
+        StringWriter out = new StringWriter(512);
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            writeJson(g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** Writes the record as one JSON object, the fifteen keys in {@link #FIELDS} order, nulls included. */
+    public void writeJson(JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("timestamp", timestamp.toString());
+        g.writeStringField("cycle_id", cycleId);
+        nullableNumber(g, "transaction_id", transactionId);
+        g.writeStringField("mission_brief_hash", missionBriefHash);
+        g.writeStringField("event_type", eventType);
+        g.writeStringField("current_state", currentState);
+        g.writeStringField("transition_to", transitionTo);
+        g.writeStringField("active_persona", activePersona);
+        g.writeStringField("llm_prompt", llmPrompt);
+        g.writeStringField("llm_response_raw", llmResponseRaw);
+        nullableNumber(g, "artifact_oid", artifactOid);
+        g.writeFieldName("validation_result");
+        if (validationResult == null) {
+            g.writeNull();
+        } else {
+            g.writeStartArray();
+            for (AuditFinding finding : validationResult) {
+                g.writeStartObject();
+                g.writeStringField("rule", finding.rule());
+                g.writeStringField("severity", finding.severity());
+                g.writeStringField("message", finding.message());
+                g.writeNumberField("line", finding.line());
+                g.writeNumberField("column", finding.column());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        g.writeStringField("final_outcome", finalOutcome);
+        g.writeStringField("mission_type", missionType);
+        g.writeStringField("selector", selector);
+        g.writeEndObject();
+    }
+
+    private static void nullableNumber(JsonGenerator g, String name, Long value) throws IOException {
+        if (value == null) {
+            g.writeNullField(name);
+        } else {
+            g.writeNumberField(name, value);
+        }
+    }
+
+    // ---- conversions: one place for the types of both ways in --------------------------------
+
+    private static Instant time(Object v) {
+        if (v instanceof Instant instant) {
+            return instant;
+        }
+        require(v instanceof String, "timestamp must be ISO 8601 text, not " + kind(v));
+        // Instant.parse also takes offsets (+01:00); the format is UTC, written with Z, as the schema says
+        require(UTC.matcher((String) v).matches(), "timestamp " + quoted(v) + " is not an ISO 8601 instant in UTC"
+                + " (yyyy-mm-ddThh:mm:ss[.fraction]Z)");
+        try {
+            return Instant.parse((String) v);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("timestamp " + quoted(v) + " is not an ISO 8601 instant in UTC", e);
+        }
+    }
+
+    private static String text(Map<String, ?> f, String key) {
+        Object v = f.get(key);
+        require(v == null || v instanceof String, key + " must be a string or null, not " + kind(v));
+        return (String) v;
+    }
+
+    private static Long whole(Map<String, ?> f, String key) {
+        Object v = f.get(key);
+        require(v == null || isWhole(v), key + " must be an integer or null, not " + kind(v));
+        return v == null ? null : ((Number) v).longValue();
+    }
+
+    private static List<AuditFinding> findings(Object v) {
+        if (v == null) {
+            return null;
+        }
+        require(v instanceof List<?>, "validation_result must be an array or null, not " + kind(v));
+        List<AuditFinding> out = new ArrayList<>();
+        for (Object element : (List<?>) v) {
+            if (element instanceof AuditFinding finding) {
+                out.add(finding);
+            } else {
+                require(element instanceof Map<?, ?>, "validation_result[] must hold objects, not " + kind(element));
+                out.add(AuditFinding.of((Map<?, ?>) element));
+            }
+        }
+        return out;
+    }
+
+    /** A JSON value as plain Java: strings, longs (or BigIntegers), doubles, booleans, lists, maps, null. */
+    private static Object plain(JsonNode node) {
+        switch (node.getNodeType()) {
+            case NULL:
+                return null;
+            case STRING:
+                return node.textValue();
+            case BOOLEAN:
+                return node.booleanValue();
+            case NUMBER:
+                return node.isIntegralNumber() ? (node.canConvertToLong() ? (Object) node.longValue()
+                        : node.bigIntegerValue()) : (Object) node.doubleValue();
+            case ARRAY:
+                List<Object> list = new ArrayList<>(node.size());
+                node.forEach(element -> list.add(plain(element)));
+                return list;
+            case OBJECT:
+                Map<String, Object> map = new LinkedHashMap<>();
+                node.properties().forEach(e -> map.put(e.getKey(), plain(e.getValue())));
+                return map;
+            default:
+                return node.asText();
+        }
+    }
+
+    static boolean isWhole(Object v) {
+        return v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte
+                || v instanceof BigInteger b && b.bitLength() < 64;
+    }
+
+    static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    static String kind(Object v) {
+        if (v == null) {
+            return "null";
+        }
+        if (v instanceof String) {
+            return "a string";
+        }
+        if (v instanceof Number) {
+            return "the number " + v;
+        }
+        if (v instanceof Boolean) {
+            return "a boolean";
+        }
+        if (v instanceof List<?>) {
+            return "an array";
+        }
+        if (v instanceof Map<?, ?>) {
+            return "an object";
+        }
+        return "a " + v.getClass().getSimpleName();
+    }
+
+    static String quoted(Object v) {
+        return v == null ? "null" : "'" + v + "'";
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s+", " ").strip();
+    }
+}
