@@ -97,6 +97,22 @@ class AuditRecordTest {
     }
 
     @Test
+    void timestampsAreExactlyWhatInstantWritesInUtc() {
+        for (String text : List.of("2026-11-26T09:30:00Z", "2026-11-26T09:30:00.1Z", "2026-11-26T09:30:00.123Z",
+                "2026-11-26T09:30:00.123456Z", "2026-11-26T09:30:00.123456789Z", "0000-01-01T00:00:00Z",
+                "2024-02-29T23:59:59.999999999Z")) {
+            assertThat(AuditRecord.utc(text)).as(text).isEqualTo(Instant.parse(text));
+        }
+        Instant now = Instant.now();
+        assertThat(AuditRecord.utc(now.toString())).isEqualTo(now);
+        for (String text : List.of("2026-11-26T09:30:00+01:00", "2026-11-26T09:30:00", "2026-11-26 09:30:00Z",
+                "2026-11-26T09:30:00.Z", "2026-11-26T09:30:00.1234567890Z", "2026-02-30T09:30:00Z",
+                "2026-11-26T24:00:00Z", "+2026-11-26T09:30:00Z", "2026-1a-26T09:30:00Z", "2026-11-26t09:30:00z")) {
+            assertThat(AuditRecord.utc(text)).as(text).isNull();
+        }
+    }
+
+    @Test
     void textThatIsNoJsonObjectIsRefused() {
         String line = AuditRecord.of(AuditRecords.validationFailureEvent()).toJson();
         assertThatThrownBy(() -> AuditRecord.fromJson(line.substring(0, 40))).hasMessageStartingWith("not JSON");
