@@ -26,14 +26,23 @@ import java.util.Set;
 public record AuditFinding(String rule, String severity, String message, long line, long column) {
     /** The severities the record format knows. */
     public static final Set<String> SEVERITIES = Set.of("error", "warning");
+    private static final Set<String> KEYS = Set.of("rule", "severity", "message", "line", "column");
 
     public AuditFinding {
-        AuditRecord.require(rule != null, "validation_result[].rule is null");
-        AuditRecord.require(severity != null && SEVERITIES.contains(severity),
-                "validation_result[].severity " + AuditRecord.quoted(severity) + " is not one of " + SEVERITIES);
-        AuditRecord.require(message != null, "validation_result[].message is null");
-        AuditRecord.require(line >= 0 && column >= 0, "validation_result[] line and column must be >= 0, not "
-                + line + ":" + column);
+        if (rule == null) {
+            throw new IllegalArgumentException("validation_result[].rule is null");
+        }
+        if (severity == null || !SEVERITIES.contains(severity)) {
+            throw new IllegalArgumentException("validation_result[].severity " + AuditRecord.quoted(severity)
+                    + " is not one of " + SEVERITIES);
+        }
+        if (message == null) {
+            throw new IllegalArgumentException("validation_result[].message is null");
+        }
+        if (line < 0 || column < 0) {
+            throw new IllegalArgumentException("validation_result[] line and column must be >= 0, not " + line + ":"
+                    + column);
+        }
     }
 
     /**
@@ -43,9 +52,10 @@ public record AuditFinding(String rule, String severity, String message, long li
      * @throws IllegalArgumentException when a key is missing, has the wrong type, or there are others
      */
     static AuditFinding of(Map<?, ?> map) {
-        AuditRecord.require(map.size() == 5 && map.keySet().containsAll(Set.of("rule", "severity", "message", "line",
-                "column")), "validation_result[] must have exactly rule, severity, message, line, column; has "
-                + map.keySet());
+        if (map.size() != 5 || !map.keySet().containsAll(KEYS)) {
+            throw new IllegalArgumentException("validation_result[] must have exactly rule, severity, message, line,"
+                    + " column; has " + map.keySet());
+        }
         return new AuditFinding(text(map, "rule"), text(map, "severity"), text(map, "message"), whole(map, "line"),
                 whole(map, "column"));
     }
@@ -63,15 +73,19 @@ public record AuditFinding(String rule, String severity, String message, long li
 
     private static String text(Map<?, ?> map, String key) {
         Object v = map.get(key);
-        AuditRecord.require(v instanceof String, "validation_result[]." + key + " must be a string, not "
-                + AuditRecord.kind(v));
+        if (!(v instanceof String)) {
+            throw new IllegalArgumentException("validation_result[]." + key + " must be a string, not "
+                    + AuditRecord.kind(v));
+        }
         return (String) v;
     }
 
     private static long whole(Map<?, ?> map, String key) {
         Object v = map.get(key);
-        AuditRecord.require(AuditRecord.isWhole(v), "validation_result[]." + key + " must be an integer, not "
-                + AuditRecord.kind(v));
+        if (!AuditRecord.isWhole(v)) {
+            throw new IllegalArgumentException("validation_result[]." + key + " must be an integer, not "
+                    + AuditRecord.kind(v));
+        }
         return ((Number) v).longValue();
     }
 }

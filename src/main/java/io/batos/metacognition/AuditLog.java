@@ -132,7 +132,7 @@ public final class AuditLog implements AutoCloseable {
     private volatile boolean saturated;
     /** Batches the writer finished: how a waiting append tells a writer that is behind from one that is stuck. */
     private volatile long progress;
-    /** Whether the writer is parked for lack of work (it wakes on its own; appends wake it only past {@link #wakeAt}). */
+    /** Whether the writer sleeps for lack of work (it wakes on its own; an append wakes it past {@link #wakeAt}). */
     private volatile boolean writerIdle;
     /** Queued records from which an append wakes an idle writer instead of letting it sleep out its pause. */
     private final int wakeAt;

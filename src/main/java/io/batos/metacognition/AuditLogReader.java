@@ -117,8 +117,8 @@ public final class AuditLogReader {
         ReadResult run() throws IOException {
             long size = channel.size();
             if (from > size) {
-                return new ReadResult(List.of(), from, false, List.of("offset " + from + " is past the end of the file ("
-                        + size + " bytes): it was replaced or lost bytes"));
+                return new ReadResult(List.of(), from, false, List.of("offset " + from + " is past the end of the"
+                        + " file (" + size + " bytes): it was replaced or lost bytes"));
             }
             ByteBuffer chunk = ByteBuffer.allocate(CHUNK);
             long position = from;

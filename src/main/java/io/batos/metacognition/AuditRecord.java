@@ -74,20 +74,36 @@ public record AuditRecord(Instant timestamp, String cycleId, Long transactionId,
             .build();
 
     public AuditRecord {
-        require(timestamp != null, "timestamp is null");
-        require(!timestamp.isBefore(FIRST) && !timestamp.isAfter(LAST), "timestamp " + timestamp
-                + " lies outside the years 0000-9999 that ISO 8601 writes with four digits");
-        require(cycleId != null && !cycleId.isEmpty(), "cycle_id is null or empty");
-        require(isSha256(missionBriefHash),
-                "mission_brief_hash " + quoted(missionBriefHash) + " is not a SHA-256 in lower-case hex");
-        require(eventType != null && EVENT_TYPES.contains(eventType),
-                "event_type " + quoted(eventType) + " is not one of " + EVENT_TYPES);
-        require(finalOutcome == null || FINAL_OUTCOMES.contains(finalOutcome),
-                "final_outcome " + quoted(finalOutcome) + " is neither null nor one of " + FINAL_OUTCOMES);
-        require(missionType != null && MISSION_TYPES.contains(missionType),
-                "mission_type " + quoted(missionType) + " is not one of " + MISSION_TYPES);
+        // Messages are built only on failure: a record is made on the publishing thread of every event.
+        if (timestamp == null) {
+            throw new IllegalArgumentException("timestamp is null");
+        }
+        if (timestamp.isBefore(FIRST) || timestamp.isAfter(LAST)) {
+            throw new IllegalArgumentException("timestamp " + timestamp + " lies outside the years 0000-9999 that"
+                    + " ISO 8601 writes with four digits");
+        }
+        if (cycleId == null || cycleId.isEmpty()) {
+            throw new IllegalArgumentException("cycle_id is null or empty");
+        }
+        if (!isSha256(missionBriefHash)) {
+            throw new IllegalArgumentException("mission_brief_hash " + quoted(missionBriefHash)
+                    + " is not a SHA-256 in lower-case hex");
+        }
+        if (eventType == null || !EVENT_TYPES.contains(eventType)) {
+            throw new IllegalArgumentException("event_type " + quoted(eventType) + " is not one of " + EVENT_TYPES);
+        }
+        if (finalOutcome != null && !FINAL_OUTCOMES.contains(finalOutcome)) {
+            throw new IllegalArgumentException("final_outcome " + quoted(finalOutcome) + " is neither null nor one of "
+                    + FINAL_OUTCOMES);
+        }
+        if (missionType == null || !MISSION_TYPES.contains(missionType)) {
+            throw new IllegalArgumentException("mission_type " + quoted(missionType) + " is not one of "
+                    + MISSION_TYPES);
+        }
         if (validationResult != null) {
-            require(!validationResult.contains(null), "validation_result holds a null finding");
+            if (validationResult.contains(null)) {
+                throw new IllegalArgumentException("validation_result holds a null finding");
+            }
             validationResult = List.copyOf(validationResult);
         }
     }
@@ -136,12 +152,18 @@ public record AuditRecord(Instant timestamp, String cycleId, Long transactionId,
      */
     private static AuditRecord read(JsonParser p) throws IOException {
         JsonToken first = p.nextToken();
-        require(first != null, "the line is empty");
-        require(first == JsonToken.START_OBJECT, "the line is a JSON " + kindOf(first) + ", not an object");
+        if (first == null) {
+            throw new IllegalArgumentException("the line is empty");
+        }
+        if (first != JsonToken.START_OBJECT) {
+            throw new IllegalArgumentException("the line is a JSON " + kindOf(first) + ", not an object");
+        }
         Map<String, Object> map = new LinkedHashMap<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
-            require(FIELD_SET.contains(name), "unknown field " + quoted(name));
+            if (!FIELD_SET.contains(name)) {
+                throw new IllegalArgumentException("unknown field " + quoted(name));
+            }
             p.nextToken();
             map.put(name, value(p));
         }
@@ -309,10 +331,14 @@ public record AuditRecord(Instant timestamp, String cycleId, Long transactionId,
         if (v instanceof Instant instant) {
             return instant;
         }
-        require(v instanceof String, "timestamp must be ISO 8601 text, not " + kind(v));
+        if (!(v instanceof String)) {
+            throw new IllegalArgumentException("timestamp must be ISO 8601 text, not " + kind(v));
+        }
         Instant parsed = utc((String) v);
-        require(parsed != null, "timestamp " + quoted(v) + " is not an ISO 8601 instant in UTC"
-                + " (yyyy-mm-ddThh:mm:ss[.fraction]Z)");
+        if (parsed == null) {
+            throw new IllegalArgumentException("timestamp " + quoted(v) + " is not an ISO 8601 instant in UTC"
+                    + " (yyyy-mm-ddThh:mm:ss[.fraction]Z)");
+        }
         return parsed;
     }
 
@@ -387,13 +413,17 @@ public record AuditRecord(Instant timestamp, String cycleId, Long transactionId,
 
     private static String text(Map<String, ?> f, String key) {
         Object v = f.get(key);
-        require(v == null || v instanceof String, key + " must be a string or null, not " + kind(v));
+        if (v != null && !(v instanceof String)) {
+            throw new IllegalArgumentException(key + " must be a string or null, not " + kind(v));
+        }
         return (String) v;
     }
 
     private static Long whole(Map<String, ?> f, String key) {
         Object v = f.get(key);
-        require(v == null || isWhole(v), key + " must be an integer or null, not " + kind(v));
+        if (v != null && !isWhole(v)) {
+            throw new IllegalArgumentException(key + " must be an integer or null, not " + kind(v));
+        }
         return v == null ? null : ((Number) v).longValue();
     }
 
@@ -401,14 +431,18 @@ public record AuditRecord(Instant timestamp, String cycleId, Long transactionId,
         if (v == null) {
             return null;
         }
-        require(v instanceof List<?>, "validation_result must be an array or null, not " + kind(v));
+        if (!(v instanceof List<?>)) {
+            throw new IllegalArgumentException("validation_result must be an array or null, not " + kind(v));
+        }
         List<AuditFinding> out = new ArrayList<>();
         for (Object element : (List<?>) v) {
             if (element instanceof AuditFinding finding) {
                 out.add(finding);
             } else {
-                require(element instanceof Map<?, ?>, "validation_result[] must hold objects, not " + kind(element));
-                out.add(AuditFinding.of((Map<?, ?>) element));
+                if (!(element instanceof Map<?, ?> map)) {
+                    throw new IllegalArgumentException("validation_result[] must hold objects, not " + kind(element));
+                }
+                out.add(AuditFinding.of(map));
             }
         }
         return out;
@@ -417,12 +451,6 @@ public record AuditRecord(Instant timestamp, String cycleId, Long transactionId,
     static boolean isWhole(Object v) {
         return v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte
                 || v instanceof BigInteger b && b.bitLength() < 64;
-    }
-
-    static void require(boolean condition, String message) {
-        if (!condition) {
-            throw new IllegalArgumentException(message);
-        }
     }
 
     static String kind(Object v) {

@@ -44,18 +44,22 @@ final class GenerationFile {
      */
     static long recover(Path directory) throws IOException {
         Path sidecar = directory.resolve(NAME);
-        long recorded;
+        long recorded = 1;
+        String said; // for the warning, when the sidecar turns out to be wrong
         boolean rewrite = false;
         try {
-            recorded = Long.parseLong(Files.readString(sidecar, StandardCharsets.UTF_8).strip());
+            String text = Files.readString(sidecar, StandardCharsets.UTF_8).strip();
+            said = "said generation " + text;
+            recorded = Long.parseLong(text);
             if (recorded < 1) {
                 throw new NumberFormatException("generation " + recorded + " is below 1");
             }
         } catch (NoSuchFileException e) {
-            recorded = 1;
+            said = "is missing";
         } catch (NumberFormatException e) {
             LOG.warning(sidecar + " is unreadable (" + e.getMessage() + "); the generation is recovered from the"
                     + " archives beside it");
+            said = null;
             recorded = 1;
             rewrite = true;
         }
@@ -63,9 +67,9 @@ final class GenerationFile {
         while (Files.exists(archive(directory, generation))) {
             generation++;
         }
-        if (generation != recorded) {
-            LOG.log(Level.WARNING, "{0} said generation {1} but its archive exists (a rotation was cut short);"
-                    + " the live file is generation {2}", new Object[] {sidecar, recorded, generation});
+        if (generation != recorded && said != null) {
+            LOG.log(Level.WARNING, "{0} {1} but archives up to generation {2} exist (a rotation was cut short);"
+                    + " the live file is generation {3}", new Object[] {sidecar, said, generation - 1, generation});
             rewrite = true;
         }
         if (rewrite) {
