@@ -12,12 +12,14 @@ import io.batos.guardian.PersistenceGuardian;
 import io.batos.image.LivingImage;
 import io.batos.image.MethodSource;
 import io.batos.image.Transaction;
+import io.batos.metacognition.AuditLog;
 import io.batos.object.Genesis;
 import io.batos.object.GenesisStep;
 import io.batos.object.ObjectSpace;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One process's body around an image: opens it, brings its world up to this build's genesis, and
@@ -38,6 +40,8 @@ public final class Vessel implements AutoCloseable {
     private final Orchestrator orchestrator;
     /** Compiled data covenants, by the hash of their text: shared by every transaction of the process. */
     private final CovenantCompiler covenants = new CovenantCompiler();
+    /** The audit trail of the cycles, {@code metacognition.jsonl}; null for a read-only open. */
+    private final AuditLog auditLog;
 
     private Vessel(LivingImage image, boolean applyGenesis) {
         this.image = image;
@@ -52,15 +56,23 @@ public final class Vessel implements AutoCloseable {
                 this::validateData, events);
         space.setDoesNotUnderstandHandler(new CognitiveDoesNotUnderstand(cognitiveCore, orchestrator));
         List<GenesisStep> steps = List.of();
+        AuditLog audit = null;
         try {
             if (applyGenesis) {
+                // writable opens only: a read-only vessel runs no cycles and must not create files
+                audit = AuditLog.open(image.directory());
+                audit.subscribe(events, Orchestrator.PSM_TOPIC);
                 steps = genesis().apply(space);
             }
         } catch (RuntimeException e) {
+            if (audit != null) {
+                audit.close();
+            }
             image.close();
             throw e;
         }
         this.applied = steps;
+        this.auditLog = audit;
     }
 
     /**
@@ -138,6 +150,11 @@ public final class Vessel implements AutoCloseable {
         return events;
     }
 
+    /** The audit log every PSM event is written to; empty for a read-only open. */
+    public Optional<AuditLog> auditLog() {
+        return Optional.ofNullable(auditLog);
+    }
+
     /** The state machine: cognitive cycles, the verdict queue, approvals. */
     public Orchestrator orchestrator() {
         return orchestrator;
@@ -168,14 +185,23 @@ public final class Vessel implements AutoCloseable {
         return cognitiveCore;
     }
 
-    /** Ends the cycles (parked ones are abandoned), closes the cognitive core, then the image (last, always). */
+    /**
+     * Ends the cycles (parked ones are abandoned), closes the cognitive core, then the audit log
+     * (everything flushed, the abandonments included), then the image (last, always).
+     */
     @Override
     public void close() {
         try {
             orchestrator.close();
             cognitiveCore.close();
         } finally {
-            image.close();
+            try {
+                if (auditLog != null) {
+                    auditLog.close();
+                }
+            } finally {
+                image.close();
+            }
         }
     }
 }
