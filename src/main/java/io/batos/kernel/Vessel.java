@@ -12,6 +12,8 @@ import io.batos.guardian.PersistenceGuardian;
 import io.batos.image.LivingImage;
 import io.batos.image.MethodSource;
 import io.batos.image.Transaction;
+import io.batos.memory.FractalMemory;
+import io.batos.memory.MemoryGenesis;
 import io.batos.object.Genesis;
 import io.batos.object.GenesisStep;
 import io.batos.object.ObjectSpace;
@@ -38,6 +40,8 @@ public final class Vessel implements AutoCloseable {
     private final Orchestrator orchestrator;
     /** Compiled data covenants, by the hash of their text: shared by every transaction of the process. */
     private final CovenantCompiler covenants = new CovenantCompiler();
+    /** The knowledge catalog's ingestion and search; until the audit writer lands, rotation renames the files itself. */
+    private final FractalMemory memory;
 
     private Vessel(LivingImage image, boolean applyGenesis) {
         this.image = image;
@@ -51,6 +55,8 @@ public final class Vessel implements AutoCloseable {
         this.orchestrator = new Orchestrator(space, methods, new PersistenceGuardian(), cognitiveCore::model,
                 this::validateData, events);
         space.setDoesNotUnderstandHandler(new CognitiveDoesNotUnderstand(cognitiveCore, orchestrator));
+        this.memory = FractalMemory.withoutWriter(image);
+        memory.registerPrimitives(methods.primitives());
         List<GenesisStep> steps = List.of();
         try {
             if (applyGenesis) {
@@ -89,6 +95,7 @@ public final class Vessel implements AutoCloseable {
     public static Genesis genesis() {
         List<GenesisStep> steps = new ArrayList<>(Genesis.coreSteps());
         steps.addAll(PsmGenesis.steps());
+        steps.addAll(MemoryGenesis.steps());
         return new Genesis(steps);
     }
 
@@ -163,6 +170,11 @@ public final class Vessel implements AutoCloseable {
         return applied;
     }
 
+    /** Fractal Memory: ALFRED's ingestion of the audit log into the knowledge catalog, and search over it. */
+    public FractalMemory memory() {
+        return memory;
+    }
+
     /** The image's cognitive core, loaded on first use. */
     public CognitiveCore cognitiveCore() {
         return cognitiveCore;
@@ -174,6 +186,7 @@ public final class Vessel implements AutoCloseable {
         try {
             orchestrator.close();
             cognitiveCore.close();
+            memory.close();
         } finally {
             image.close();
         }
