@@ -53,6 +53,8 @@ final class LuceneDocuments {
     static final String ENDED = "ended";
     /** Doc values for ordering hits of equal score, newest first. */
     static final String ENDED_SORT = "ended_sort";
+    /** Doc values for the last tie-break, the cycle id. */
+    static final String ID_SORT = "id_sort";
     static final String STORED_OUTCOME = "stored_outcome";
     static final String STORED_SELECTOR = "stored_selector";
 
@@ -66,6 +68,7 @@ final class LuceneDocuments {
     static Document of(CycleDocument doc, long oid, String shard, BlobTexts texts) {
         Document d = new Document();
         d.add(new StringField(ID, doc.cycleId(), Field.Store.YES));
+        d.add(new SortedDocValuesField(ID_SORT, new BytesRef(doc.cycleId())));
         d.add(new StringField(OID, Long.toString(oid), Field.Store.YES));
         d.add(new StringField(SHARD, shard, Field.Store.YES));
         keyword(d, CYCLE_ID, doc.cycleId());

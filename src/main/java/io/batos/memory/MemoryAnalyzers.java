@@ -12,7 +12,7 @@ import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.util.CharTokenizer;
 
 /**
  * How Fractal Memory's fields turn into terms, the same way when indexing and when parsing a
@@ -29,7 +29,8 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  *       {@code started:[2026-01-01 TO 2026-02-01]} compare as text, which for these fixed-width
  *       forms is time order.</li>
  *   <li>Text fields (the default {@code text}, and {@code prompt}, {@code response},
- *       {@code finding}, {@code note}): words lower-cased; when indexing, identifiers are also
+ *       {@code finding}, {@code note}): runs of letters and digits, lower-cased (so the dots and
+ *       brackets of code separate words, {@code java.io.File} is three); when indexing, identifiers are also
  *       split at case changes and digits with the original kept, so {@code markChanged} is found
  *       by {@code markchanged}, {@code mark} and {@code changed} alike.</li>
  * </ul>
@@ -92,7 +93,8 @@ final class MemoryAnalyzers {
 
         @Override
         protected TokenStreamComponents createComponents(String field) {
-            Tokenizer source = new StandardTokenizer();
+            // Letters and digits only: code's punctuation ("self.markChanged();") separates words.
+            Tokenizer source = CharTokenizer.fromTokenCharPredicate(Character::isLetterOrDigit);
             TokenStream stream = source;
             if (split) {
                 // Graph output flattened, as an index needs; queries stay unsplit, so no graph there.

@@ -47,7 +47,7 @@ public final class MemorySearch implements AutoCloseable {
     private static final int SNIPPET_CHARS = 160;
     private static final Sort ORDER = new Sort(SortField.FIELD_SCORE,
             new SortField(LuceneDocuments.ENDED_SORT, SortField.Type.STRING, true),
-            new SortField(LuceneDocuments.ID, SortField.Type.STRING));
+            new SortField(LuceneDocuments.ID_SORT, SortField.Type.STRING));
 
     private final LivingImage image;
     private final SearchIndex index;
