@@ -18,6 +18,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -56,8 +60,15 @@ import java.util.concurrent.locks.ReentrantLock;
  * one instance per image. A pass that finds nothing new commits nothing.
  */
 public final class Ingestion {
-    /** Texts longer than this many UTF-8 bytes go to the blob store; shorter ones stay in the document. */
-    public static final int INLINE_LIMIT = 1024;
+    /**
+     * Texts longer than this many UTF-8 bytes go to the blob store; shorter ones stay in the
+     * document. Why 4 KiB: below a file system block a blob file takes more room than the text it
+     * saves, and each blob costs an fsync; above it, the document stays small however long the
+     * prompt (state prompts with examples and schemas run to tens of kilobytes).
+     */
+    public static final int INLINE_LIMIT = 4096;
+    /** Blob puts in flight at once: each waits on its own fsync, and the file system commits them together. */
+    private static final int BLOB_WRITERS = 16;
     /** Events per transaction, bounding memory and the size of one log record. */
     public static final int DEFAULT_BATCH = 20_000;
 
@@ -184,7 +195,7 @@ public final class Ingestion {
     }
 
     /**
-     * Stores every long prompt and response of the batch as a blob, in parallel (each put is
+     * Stores every long prompt and response of the batch as a blob, several at a time (each put is
      * fsynced, and fsyncs of different files overlap); content already stored is not written again.
      */
     private Map<String, BlobRef> storeLongTexts(List<AuditEvent> events) {
@@ -194,12 +205,36 @@ public final class Ingestion {
             addIfLong(longTexts, e.llmResponseRaw());
         }
         Map<String, BlobRef> refs = new ConcurrentHashMap<>();
+        if (longTexts.isEmpty()) {
+            return refs;
+        }
         BlobStore blobs = image.blobs();
-        longTexts.parallelStream().forEach(text -> {
-            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-            BlobRef known = new BlobRef(sha256(bytes), bytes.length);
-            refs.put(text, blobs.contains(known) ? known : blobs.put(new ByteArrayInputStream(bytes)));
+        ExecutorService writers = Executors.newFixedThreadPool(Math.min(BLOB_WRITERS, longTexts.size()), r -> {
+            Thread thread = new Thread(r, "memory-blob-writer");
+            thread.setDaemon(true);
+            return thread;
         });
+        try {
+            List<Future<?>> puts = new ArrayList<>();
+            for (String text : longTexts) {
+                puts.add(writers.submit(() -> {
+                    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+                    BlobRef known = new BlobRef(sha256(bytes), bytes.length);
+                    refs.put(text, blobs.contains(known) ? known : blobs.put(new ByteArrayInputStream(bytes)));
+                }));
+            }
+            for (Future<?> put : puts) {
+                put.get();
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r
+                    : new ImageException(ImageException.Code.ERROR, "cannot store a text as a blob: " + e.getCause(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ImageException(ImageException.Code.ERROR, "interrupted while storing texts as blobs", e);
+        } finally {
+            writers.shutdownNow();
+        }
         return refs;
     }
 

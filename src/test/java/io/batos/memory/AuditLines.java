@@ -63,7 +63,7 @@ public final class AuditLines {
     }
 
     /** A finding as the writer records it. */
-    static Map<String, Object> finding(String rule, String severity, String message, long line) {
+    public static Map<String, Object> finding(String rule, String severity, String message, long line) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("rule", rule);
         f.put("severity", severity);
@@ -116,7 +116,7 @@ public final class AuditLines {
     }
 
     /** A cycle that BRICK's plan already failed: DECOMPOSING to FAILED, BRICK alone. */
-    static List<String> failedPlan(String cycle, String selector, Instant start, String message) {
+    public static List<String> failedPlan(String cycle, String selector, Instant start, String message) {
         List<String> lines = new ArrayList<>();
         lines.add(move(cycle, selector, start, "IDLE", "DECOMPOSING", null));
         Map<String, Object> verdict = new LinkedHashMap<>();
@@ -153,7 +153,7 @@ public final class AuditLines {
 
     /** A long prompt (over the inline limit), unique to {@code word}. */
     static String longPrompt(String word) {
-        return "You are ROBIN. Write the method " + word + ". " + "Keep the Persistence Covenant. ".repeat(60)
+        return "You are ROBIN. Write the method " + word + ". " + "Keep the Persistence Covenant. ".repeat(150)
                 + " zebracorn" + word;
     }
 }
