@@ -69,6 +69,12 @@ final class SearchIndex implements Closeable {
     private SearcherManager searchers;
     private Map<String, String> committed = Map.of();
     private CatchUp last;
+    /**
+     * Whether the index was checked against this image since it was opened. Only then can it be
+     * from another image, ahead, or from a restored backup; afterwards the image only moves on, so
+     * a search that finds the index current pays one comparison, not a read of the log.
+     */
+    private boolean verified;
 
     /** What the last {@link #catchUp} did, for tests and for people wondering why a search was slow. */
     record CatchUp(Kind kind, String reason, long lastTx, long documents) {
@@ -143,9 +149,10 @@ final class SearchIndex implements Closeable {
     /** Brings the index up to the image's last transaction; see the class comment. */
     synchronized CatchUp catchUp() {
         long head = image.lastTx();
-        String reason = whyRebuild(head);
+        String reason = verified ? null : whyRebuild(head);
         try {
             if (reason == null && Long.parseLong(committed.get("lastTx")) == head) {
+                verified = true;
                 last = new CatchUp(Kind.CURRENT, null, head, writer.getDocStats().numDocs);
                 return last;
             }
@@ -169,6 +176,7 @@ final class SearchIndex implements Closeable {
                 kind = Kind.CAUGHT_UP;
             }
             commit(head, catalogOid, shardsOid);
+            verified = true;
             last = new CatchUp(kind, reason, head, writer.getDocStats().numDocs);
             return last;
         } catch (IOException e) {
