@@ -180,15 +180,21 @@ public final class Vessel implements AutoCloseable {
         return cognitiveCore;
     }
 
-    /** Ends the cycles (parked ones are abandoned), closes the cognitive core, then the image (last, always). */
+    /**
+     * Ends the cycles (parked ones are abandoned), closes the cognitive core and Fractal Memory's
+     * search index, then the image (last, always).
+     */
     @Override
     public void close() {
         try {
             orchestrator.close();
             cognitiveCore.close();
-            memory.close();
         } finally {
-            image.close();
+            try {
+                memory.close();
+            } finally {
+                image.close();
+            }
         }
     }
 }

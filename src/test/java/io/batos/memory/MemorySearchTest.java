@@ -203,6 +203,43 @@ class MemorySearchTest {
     }
 
     @Test
+    void anIndexAheadOfARestoredBackupOrFromOneThatWentOnDifferentlyIsRebuilt() throws IOException {
+        Path backup = dir.resolve("backup");
+        image.backup(backup);
+        AuditLines.append(files.current(), AuditLines.failedPlan("917e00000005", "isPrime", T0.plusSeconds(200),
+                "a plan without a wombat"));
+        ingest();
+        assertThat(ids("wombat")).hasSize(1);
+        Path index = memory.index().path();
+        memory.close();
+        memory = null;
+        Path copied = backup.resolve("vessel").resolve("memory-index");
+        try (LivingImage restored = LivingImage.open(backup, LivingImage.OpenMode.EXISTING)) {
+            copyTree(index, copied);
+            try (MemorySearch search = MemorySearch.open(restored)) {
+                assertThat(search.lastCatchUp()).startsWith("REBUILT: the index is ahead of the image");
+                assertThat(search.search("wombat", 10)).isEmpty();
+                assertThat(search.search("*:*", 10)).hasSize(4);
+            }
+            // The restored image goes on to the same transaction number with other work.
+            while (restored.lastTx() < image.lastTx()) {
+                restored.inTransaction("other work", tx -> {
+                    tx.set(LivingImage.ROOT_OID, "note", "elsewhere " + tx.snapshot());
+                    return null;
+                });
+            }
+            deleteTree(copied);
+            copyTree(index, copied);
+            try (MemorySearch search = MemorySearch.open(restored)) {
+                assertThat(search.lastCatchUp()).contains("REBUILT: transaction").contains("is not the one the index saw");
+                assertThat(search.search("wombat", 10)).isEmpty();
+            }
+        }
+        memory = MemorySearch.open(image);
+        assertThat(ids("wombat")).hasSize(1);
+    }
+
+    @Test
     void searchFollowsPack() {
         AuditLines.append(files.current(), AuditLines.failedPlan("917e00000005", "isPrime", T0.plusSeconds(200),
                 "a plan without a wombat"));
