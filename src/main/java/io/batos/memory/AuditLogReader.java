@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -219,14 +218,5 @@ final class AuditLogReader {
 
     private static ImageException unreadable(Path file, IOException e) {
         return new ImageException(ImageException.Code.ERROR, "cannot read the audit log " + file + ": " + e.getMessage(), e);
-    }
-
-    /** Whether {@code file} exists and has bytes (for callers deciding whether to rotate). */
-    static boolean hasBytes(Path file) {
-        try {
-            return Files.size(file) > 0;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

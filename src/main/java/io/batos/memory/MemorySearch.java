@@ -11,7 +11,6 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.queryparser.classic.TokenMgrError;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -91,6 +90,9 @@ public final class MemorySearch implements AutoCloseable {
                             d.get(LuceneDocuments.STORED_SELECTOR), snippet(parsed, catalog, d)));
                 }
                 return hits;
+            } catch (IndexSearcher.TooManyClauses e) {
+                throw new ImageException(ImageException.Code.USAGE, "query '" + query + "' expands to too many terms;"
+                        + " make its wildcards or ranges narrower");
             } finally {
                 index.release(searcher);
             }
@@ -120,7 +122,7 @@ public final class MemorySearch implements AutoCloseable {
         QueryParser parser = new QueryParser(LuceneDocuments.TEXT, analyzer);
         try {
             return parser.parse(query);
-        } catch (ParseException | TokenMgrError | BooleanQuery.TooManyClauses e) {
+        } catch (ParseException | TokenMgrError | IndexSearcher.TooManyClauses e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             throw new ImageException(ImageException.Code.USAGE, "bad query '" + query + "': "
                     + message.lines().findFirst().orElse("").strip());
