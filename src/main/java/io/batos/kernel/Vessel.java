@@ -12,6 +12,9 @@ import io.batos.guardian.PersistenceGuardian;
 import io.batos.image.LivingImage;
 import io.batos.image.MethodSource;
 import io.batos.image.Transaction;
+import io.batos.memory.FractalMemory;
+import io.batos.memory.LogRotation;
+import io.batos.memory.MemoryGenesis;
 import io.batos.metacognition.AuditLog;
 import io.batos.object.Genesis;
 import io.batos.object.GenesisStep;
@@ -42,6 +45,8 @@ public final class Vessel implements AutoCloseable {
     private final CovenantCompiler covenants = new CovenantCompiler();
     /** The audit trail of the cycles, {@code metacognition.jsonl}; null for a read-only open. */
     private final AuditLog auditLog;
+    /** The knowledge catalog's ingestion and search; ingestion rotates the log through its writer. */
+    private final FractalMemory memory;
 
     private Vessel(LivingImage image, boolean applyGenesis) {
         this.image = image;
@@ -57,11 +62,24 @@ public final class Vessel implements AutoCloseable {
         space.setDoesNotUnderstandHandler(new CognitiveDoesNotUnderstand(cognitiveCore, orchestrator));
         List<GenesisStep> steps = List.of();
         AuditLog audit = null;
+        FractalMemory fractal = null;
         try {
             if (applyGenesis) {
                 // writable opens only: a read-only vessel runs no cycles and must not create files
                 audit = AuditLog.open(image.directory());
                 audit.subscribe(events, Orchestrator.PSM_TOPIC);
+                AuditLog writer = audit;
+                // Ingestion rotates under the writer's lock, so no event is half in one file.
+                fractal = new FractalMemory(image, () -> {
+                    writer.flush();
+                    AuditLog.Rotation r = writer.rotate();
+                    return new LogRotation.Rotated(r.archivedGeneration(), r.archive(), r.newGeneration());
+                });
+            } else {
+                fractal = FractalMemory.withoutWriter(image);
+            }
+            fractal.registerPrimitives(methods.primitives());
+            if (applyGenesis) {
                 steps = genesis().apply(space);
             }
         } catch (RuntimeException e) {
@@ -73,6 +91,7 @@ public final class Vessel implements AutoCloseable {
         }
         this.applied = steps;
         this.auditLog = audit;
+        this.memory = fractal;
     }
 
     /**
@@ -101,6 +120,7 @@ public final class Vessel implements AutoCloseable {
     public static Genesis genesis() {
         List<GenesisStep> steps = new ArrayList<>(Genesis.coreSteps());
         steps.addAll(PsmGenesis.steps());
+        steps.addAll(MemoryGenesis.steps());
         return new Genesis(steps);
     }
 
@@ -180,14 +200,20 @@ public final class Vessel implements AutoCloseable {
         return applied;
     }
 
+    /** Fractal Memory: ALFRED's ingestion of the audit log into the knowledge catalog, and search over it. */
+    public FractalMemory memory() {
+        return memory;
+    }
+
     /** The image's cognitive core, loaded on first use. */
     public CognitiveCore cognitiveCore() {
         return cognitiveCore;
     }
 
     /**
-     * Ends the cycles (parked ones are abandoned), closes the cognitive core, then the audit log
-     * (everything flushed, the abandonments included), then the image (last, always).
+     * Ends the cycles (parked ones are abandoned), closes the cognitive core, Fractal Memory's
+     * search index and the audit log (everything flushed, the abandonments included), then the
+     * image (last, always).
      */
     @Override
     public void close() {
@@ -196,8 +222,12 @@ public final class Vessel implements AutoCloseable {
             cognitiveCore.close();
         } finally {
             try {
-                if (auditLog != null) {
-                    auditLog.close();
+                try {
+                    memory.close();
+                } finally {
+                    if (auditLog != null) {
+                        auditLog.close();
+                    }
                 }
             } finally {
                 image.close();

@@ -1,0 +1,67 @@
+package io.batos.memory;
+
+import io.batos.code.Primitives;
+import io.batos.image.LivingImage;
+import java.util.Objects;
+
+/**
+ * Fractal Memory for one open image: ALFRED's ingestion of the audit log into the knowledge
+ * catalog, and search over it; the kernel makes one per vessel and closes it before the image.
+ *
+ * <p>Why one object: both halves are per image and per process (one ingestion at a time, one
+ * Lucene writer on {@code vessel/memory-index/}), and the primitive, the command line, the
+ * autotelic loop and the workbench should all reach the same ones. The search index opens on
+ * first use, so commands that never search never touch it.
+ */
+public final class FractalMemory implements AutoCloseable {
+    private final LivingImage image;
+    private final Ingestion ingestion;
+    private MemorySearch search;
+    private boolean closed;
+
+    /** Memory over {@code image}, rotating the audit log through {@code rotation}. */
+    public FractalMemory(LivingImage image, LogRotation rotation) {
+        this.image = Objects.requireNonNull(image, "image");
+        this.ingestion = new Ingestion(image, rotation);
+    }
+
+    /** Memory over {@code image} in a process without an audit writer: rotation renames the files itself. */
+    public static FractalMemory withoutWriter(LivingImage image) {
+        return new FractalMemory(image, new FileRotation(new AuditFiles(image.directory())));
+    }
+
+    /** Binds ALFRED's {@code ingestCognitiveAuditLog} primitive: it ingests and answers {@link IngestResult#toMap}. */
+    public void registerPrimitives(Primitives primitives) {
+        primitives.register(MemoryGenesis.INGEST_PRIMITIVE, (self, args) -> ingest().toMap());
+    }
+
+    /** Ingests what is new in the audit log (see {@link Ingestion}). */
+    public IngestResult ingest() {
+        return ingestion.run();
+    }
+
+    public Ingestion ingestion() {
+        return ingestion;
+    }
+
+    /** The search, opened (and its index caught up or rebuilt) on first use. */
+    public synchronized MemorySearch search() {
+        if (closed) {
+            throw new IllegalStateException("Fractal Memory of " + image.directory() + " is closed");
+        }
+        if (search == null) {
+            search = MemorySearch.open(image);
+        }
+        return search;
+    }
+
+    /** Closes the search index, if it was opened. Safe to call twice. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (search != null) {
+            search.close();
+            search = null;
+        }
+    }
+}
