@@ -597,6 +597,9 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
+    /** A crash test's halt point ({@code -Dbatos.audit.killAt=rotate.renamed}); unarmed it costs nothing. */
+    private static final String KILL_AT = System.getProperty("batos.audit.killAt");
+
     private Rotation rotateFile() throws IOException {
         long archived = generation;
         Path archive = GenerationFile.archive(directory, archived);
@@ -613,6 +616,10 @@ public final class AuditLog implements AutoCloseable {
                     StandardOpenOption.WRITE);
             size = channel.size();
             throw e;
+        }
+        if ("rotate.renamed".equals(KILL_AT)) {
+            // Crash tests: die between archiving the file and recording the new generation.
+            Runtime.getRuntime().halt(137);
         }
         // The archive's name is taken from here on, whatever happens to the sidecar.
         generation = archived + 1;

@@ -51,7 +51,8 @@ class IngestCrashTest {
 
     private int crashAt(Path image, String point) {
         try (ChildJvm.Running child = ChildJvm.main(IngestChild.class)
-                .jvmArgs("-Dbatos.memory.killAt=" + point).args(image.toString()).start()) {
+                .jvmArgs("-Dbatos.memory.killAt=" + point, "-Dbatos.audit.killAt=" + point).args(image.toString())
+                .start()) {
             int exit = child.waitFor(LIMIT);
             assertThat(child.stdout()).as("the child must die before it reports").doesNotContain("ingested");
             return exit;
