@@ -53,6 +53,8 @@ public final class ImageServer implements AutoCloseable {
     /** Frames kept from one message: identity, maybe a delimiter, the payload. More means bad framing. */
     private static final int MAX_FRAMES = 3;
     private static final long GRACE_MILLIS = 5_000;
+    /** The longest the socket thread sleeps before looking at its sockets again. */
+    private static final int WAKE_MILLIS = 100;
     private static final AtomicInteger SERVERS = new AtomicInteger();
 
     private final ServerOptions options;
@@ -209,9 +211,17 @@ public final class ImageServer implements AutoCloseable {
                 if (stopping && (quick.running() + slow.running() == 0 || System.nanoTime() > deadline)) {
                     break;
                 }
-                long timeout = stopping ? 50 : -1;
-                if (poller.poll(timeout) < 0) {
+                // Never an unbounded wait: a bounded one re-checks both sockets' state (ZMQ_EVENTS)
+                // at least every WAKE_MILLIS, so should JeroMQ ever lose a wake-up signal, a request
+                // waits that long instead of forever (lateWakeups counts how often that happened).
+                int ready = poller.poll(stopping ? 50 : WAKE_MILLIS);
+                if (ready < 0) {
                     break;
+                }
+                if (ready == 0 && !stopping) {
+                    if ((router.getEvents() & ZMQ.Poller.POLLIN) != 0 || (pipe.pull().getEvents() & ZMQ.Poller.POLLIN) != 0) {
+                        stats.lateWakeups.incrementAndGet();
+                    }
                 }
                 if (poller.pollin(pipeIndex)) {
                     if (drainReplies()) {

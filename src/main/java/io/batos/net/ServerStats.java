@@ -17,6 +17,7 @@ public final class ServerStats {
     final AtomicLong undeliverable = new AtomicLong();
     final AtomicLong events = new AtomicLong();
     final AtomicLong eventsDropped = new AtomicLong();
+    final AtomicLong lateWakeups = new AtomicLong();
 
     /** Well-framed requests read (each gets exactly one reply unless its client vanished). */
     public long requests() {
@@ -69,6 +70,7 @@ public final class ServerStats {
         m.put("undeliverable", undeliverable());
         m.put("events", events());
         m.put("eventsDropped", eventsDropped());
+        m.put("lateWakeups", lateWakeups.get());
         return m;
     }
 
