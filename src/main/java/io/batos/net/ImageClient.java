@@ -131,8 +131,10 @@ public final class ImageClient implements AutoCloseable {
         if (!request.has("id")) {
             request.put("id", nextId++);
         }
-        JsonNode id = request.get("id");
-        socket.send(Replies.bytes(request), 0);
+        byte[] payload = Replies.bytes(request);
+        // The id as the reply will carry it: parsed from text, so 1L and 1 compare equal.
+        JsonNode id = parse(payload).get("id");
+        socket.send(payload, 0);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             long left = (deadline - System.nanoTime()) / 1_000_000;
@@ -140,19 +142,22 @@ public final class ImageClient implements AutoCloseable {
                 throw noReply(timeout, curve != null);
             }
             socket.setReceiveTimeOut((int) Math.min(Integer.MAX_VALUE, left));
-            byte[] payload = socket.recv(0);
-            if (payload == null) {
+            byte[] answer = socket.recv(0);
+            if (answer == null) {
                 continue;
             }
-            JsonNode reply;
-            try {
-                reply = ValueJson.MAPPER.readTree(payload);
-            } catch (Exception e) {
-                continue;
-            }
+            JsonNode reply = parse(answer);
             if (reply != null && id.equals(reply.get("id"))) {
                 return reply;
             }
+        }
+    }
+
+    private static JsonNode parse(byte[] payload) {
+        try {
+            return ValueJson.MAPPER.readTree(payload);
+        } catch (Exception e) {
+            return null;
         }
     }
 
