@@ -9,7 +9,10 @@
  * verify | history | undo | pack | backup}); {@code GetCommand}, {@code SetCommand},
  * {@code RemoveCommand}, {@code SendCommand} and {@code CloneCommand} work on objects named by a
  * TARGET ({@code lobby}, {@code lobby.a.b} or {@code @OID}); {@code DataGroup} checks JSON files
- * against the image's data covenants ({@code data check}). {@code ImageCommand} is their shared
+ * against the image's data covenants ({@code data check}). {@code ServeCommand} serves the image
+ * over ZMQ until a stop signal ({@code StopSignals}: SIGINT/SIGTERM wake it, it closes in order and
+ * exits 0), {@code ClientCommand} sends one request to such a server, and {@code KeysGroup} makes the
+ * CURVE keys a server beyond loopback needs ({@code io.batos.net}). {@code ImageCommand} is their shared
  * base: the {@code --image} and {@code --json} options, opening, committing and printing.
  * {@code ObjectJson} is how {@code get} shows an object; {@code Failures} turns any failure into
  * one line and an exit code.

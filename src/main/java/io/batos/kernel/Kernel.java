@@ -1,6 +1,7 @@
 package io.batos.kernel;
 
 import io.batos.code.Verdict;
+import io.batos.events.Event;
 import io.batos.image.ImageException;
 import io.batos.image.ImageInfo;
 import io.batos.image.LivingImage;
@@ -25,8 +26,19 @@ import java.util.function.Function;
  * <p>Every call is blocking and runs in its own transaction; a caller with a UI runs it on an
  * executor (the {@link ThreadGuard} refuses the UI thread). Objects are named by oid or by the
  * TARGET syntax of {@link Targets}; values cross as Java values or JSON text (DESIGN.md §12).
+ *
+ * <p>Every commit made through the facade is announced on the vessel's event bus as a
+ * {@value #TX_TOPIC} event, and every install's verdict as a {@value #VERDICT_TOPIC} event, so the
+ * workbench's views and the server's subscribers learn of changes however they were made. (The
+ * image has no commit listener of its own; a cognitive cycle's commit is announced by its
+ * {@code CYCLE_COMPLETE} event on topic {@code psm}, which carries the transaction id.)
  */
 public final class Kernel {
+    /** The topic of the event announcing a commit made through this facade. */
+    public static final String TX_TOPIC = "tx";
+    /** The topic of the event announcing a verdict on a method installed through this facade. */
+    public static final String VERDICT_TOPIC = "verdict";
+
     /** The origin recorded for transactions a client starts through this facade. */
     private final String origin;
     private final Vessel vessel;
@@ -163,7 +175,7 @@ public final class Kernel {
     public long set(long oid, String slot, Object value) {
         return write("set @" + oid + "." + slot, tx -> {
             vessel.space().object(tx, oid).set(slot, value);
-            return tx.commit();
+            return announce(tx.commit());
         });
     }
 
@@ -173,7 +185,7 @@ public final class Kernel {
             if (!vessel.space().object(tx, oid).remove(slot)) {
                 throw new ImageException(ImageException.Code.NOT_FOUND, "@" + oid + " has no own slot '" + slot + "'");
             }
-            return tx.commit();
+            return announce(tx.commit());
         });
     }
 
@@ -183,7 +195,7 @@ public final class Kernel {
             UvmObject parent = vessel.space().object(tx, oid);
             UvmObject child = parent.clone();
             parent.set(name, child);
-            tx.commit();
+            announce(tx.commit());
             return child.oid();
         });
     }
@@ -207,7 +219,7 @@ public final class Kernel {
                     : answer instanceof ObjectRef r ? r.oid() : -1;
             String json = ValueJson.toJson(answer).toString();
             String text = answer instanceof UvmObject || answer instanceof ObjectRef ? "@" + ref : String.valueOf(answer);
-            long txId = tx.commit();
+            long txId = announce(tx.commit());
             return new Evaluation(json, text, ref, txId);
         });
     }
@@ -219,7 +231,7 @@ public final class Kernel {
             long ref = answer instanceof UvmObject object ? object.oid()
                     : answer instanceof ObjectRef r ? r.oid() : -1;
             String json = ValueJson.toJson(answer).toString();
-            long txId = tx.commit();
+            long txId = announce(tx.commit());
             return new Evaluation(json, ref >= 0 ? "@" + ref : String.valueOf(answer), ref, txId);
         });
     }
@@ -243,7 +255,17 @@ public final class Kernel {
     /** Installs a method (guardian, compiler, sandbox, then one transaction). */
     public MethodInstaller.Result install(long oid, String selector, String source) {
         guard.check("install " + selector);
-        return vessel.installer().install("@" + oid, selector, source, origin);
+        MethodInstaller.Result result = vessel.installer().install("@" + oid, selector, source, origin);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("oid", oid);
+        fields.put("selector", selector);
+        fields.put("accepted", result.verdict().accepted());
+        fields.put("installed", result.installed());
+        fields.put("txId", result.txId());
+        fields.put("findings", result.verdict().findings().stream().map(String::valueOf).toList());
+        publish(VERDICT_TOPIC, "INSTALL_VERDICT", fields);
+        announce(result.txId());
+        return result;
     }
 
     /** Every transaction, oldest first. */
@@ -273,6 +295,34 @@ public final class Kernel {
     /** Undoes a transaction; REJECTED with the reason when a later one touched the same objects. */
     public long undo(long txId) {
         guard.check("undo " + txId);
-        return vessel.image().undo(txId);
+        return announce(vessel.image().undo(txId));
+    }
+
+    /**
+     * Announces a commit on topic {@value #TX_TOPIC}: {@code txId}, {@code time}, {@code note},
+     * {@code origin} and {@code oids} as the log recorded them. Answers {@code txId} unchanged;
+     * 0 (nothing was written) announces nothing, and an announcement never fails the commit.
+     */
+    private long announce(long txId) {
+        if (txId <= 0) {
+            return txId;
+        }
+        try {
+            TxInfo info = vessel.image().transaction(txId);
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("txId", info.txId());
+            fields.put("time", info.time().toString());
+            fields.put("note", info.note());
+            fields.put("origin", info.origin());
+            fields.put("oids", info.oids());
+            publish(TX_TOPIC, "COMMIT", fields);
+        } catch (RuntimeException e) {
+            // The commit stands whatever happens to its announcement.
+        }
+        return txId;
+    }
+
+    private void publish(String topic, String type, Map<String, Object> fields) {
+        vessel.events().publish(Event.of(topic, type, fields));
     }
 }
