@@ -236,6 +236,15 @@ public final class Kernel {
         });
     }
 
+    /**
+     * Searches Fractal Memory (Lucene query syntax over the catalog of past cycles); a malformed
+     * query is a {@code usage} error. Reads only: the derived index in {@code vessel/} may catch up.
+     */
+    public List<io.batos.memory.Hit> searchMemory(String query, int limit) {
+        guard.check("memory search");
+        return vessel.memory().search().search(query, limit);
+    }
+
     /** The guardian's, compiler's and sandbox's verdict on a method, writing nothing. */
     public Verdict check(String selector, String source) {
         guard.check("check " + selector);

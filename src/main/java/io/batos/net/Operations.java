@@ -52,7 +52,7 @@ final class Operations {
     }
 
     /** Operations of later layers (memory search, metacognition), answered {@code not-found} for now. */
-    static final List<String> NOT_YET = List.of("search", "report", "datasets", "dataset");
+    static final List<String> NOT_YET = List.of("report", "datasets", "dataset");
 
     private final Kernel kernel;
     private final Map<String, Op> ops = new LinkedHashMap<>();
@@ -72,10 +72,11 @@ final class Operations {
         add("eval", Lane.SLOW, this::eval);
         add("approve", Lane.SLOW, this::approve);
         add("reject", Lane.SLOW, this::reject);
+        add("search", Lane.SLOW, this::search);
         for (String later : NOT_YET) {
             add(later, Lane.INLINE, r -> {
                 throw new ImageException(ImageException.Code.NOT_FOUND, "op '" + later
-                        + "' is not available in this build yet (memory search and metacognition land later)");
+                        + "' is not available in this build yet (ALFRED's report and datasets land with the rest of issue 7)");
             });
         }
     }
@@ -180,6 +181,20 @@ final class Operations {
     }
 
     /** The image's biography, oldest first; {@code limit} keeps the newest, {@code target} those that wrote it. */
+    /** Fractal Memory: {@code query} in Lucene syntax, optional {@code limit} (default 10). */
+    private JsonNode search(Request r) {
+        ArrayNode hits = ValueJson.MAPPER.createArrayNode();
+        for (io.batos.memory.Hit hit : kernel.searchMemory(r.text("query"), r.count("limit", 10))) {
+            ObjectNode h = hits.addObject();
+            h.put("cycleId", hit.cycleId());
+            h.put("score", hit.score());
+            h.put("outcome", hit.outcome());
+            h.put("selector", hit.selector());
+            h.put("snippet", hit.snippet());
+        }
+        return hits;
+    }
+
     private JsonNode history(Request r) {
         int limit = r.count("limit", Integer.MAX_VALUE);
         String target = r.optionalText("target");
