@@ -70,10 +70,17 @@ public final class Vessel implements AutoCloseable {
                 audit.subscribe(events, Orchestrator.PSM_TOPIC);
                 AuditLog writer = audit;
                 // Ingestion rotates under the writer's lock, so no event is half in one file.
-                fractal = new FractalMemory(image, () -> {
-                    writer.flush();
-                    AuditLog.Rotation r = writer.rotate();
-                    return new LogRotation.Rotated(r.archivedGeneration(), r.archive(), r.newGeneration());
+                fractal = new FractalMemory(image, new LogRotation() {
+                    @Override
+                    public Rotated rotate() {
+                        AuditLog.Rotation r = writer.rotate();
+                        return new Rotated(r.archivedGeneration(), r.archive(), r.newGeneration());
+                    }
+
+                    @Override
+                    public void flush() {
+                        writer.flush();
+                    }
                 });
             } else {
                 fractal = FractalMemory.withoutWriter(image);

@@ -110,6 +110,7 @@ public final class Ingestion {
     }
 
     private IngestResult runLocked() {
+        rotation.flush();
         long events = 0;
         long newDocuments = 0;
         long skipped = 0;

@@ -22,6 +22,13 @@ public interface LogRotation {
     Rotated rotate();
 
     /**
+     * Puts every event appended so far on disk before ingestion reads (the writer queues them on
+     * a thread of its own); a process without a writer has nothing to flush.
+     */
+    default void flush() {
+    }
+
+    /**
      * One rotation.
      *
      * @param archivedGeneration the generation now closed

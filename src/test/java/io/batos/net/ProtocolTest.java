@@ -63,6 +63,22 @@ class ProtocolTest {
     }
 
     @Test
+    void searchAnswersFromFractalMemory() {
+        io.batos.testing.ScriptedLanguageModel model = new io.batos.testing.ScriptedLanguageModel()
+                .on("MissionPlan", io.batos.testing.ScriptedLanguageModel.plan("greet"))
+                .on("MethodArtifact", io.batos.testing.ScriptedLanguageModel.artifact("greet", GREET));
+        f.vessel.cognitiveCore().attach(model);
+        assertThat(ok(request(1, "send", "target", "lobby", "selector", "greet", "args",
+                ValueJson.MAPPER.createArrayNode().add("you"), "approve", true)).toString()).contains("hello, you");
+        assertThat(f.vessel.memory().ingest().cycles()).isEqualTo(1);
+        JsonNode hits = ok(request(2, "search", "query", "selector:greet AND outcome:COMPLETE", "limit", 5));
+        assertThat(hits).hasSize(1);
+        assertThat(hits.get(0).path("selector").asText()).isEqualTo("greet");
+        assertThat(hits.get(0).path("cycleId").asText()).isNotBlank();
+        error(request(3, "search", "query", "selector:(unbalanced"), "usage");
+    }
+
+    @Test
     void pingAnswersWithTheRequestsIdWhateverItsShape() {
         assertThat(ok(request(1, "ping")).path("pong").asBoolean()).isTrue();
         assertThat(call(dealer, request("a-string", "ping")).get("id").asText()).isEqualTo("a-string");
