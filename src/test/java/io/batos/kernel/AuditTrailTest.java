@@ -1,5 +1,6 @@
 package io.batos.kernel;
 
+import io.batos.testing.Eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,7 +86,7 @@ class AuditTrailTest {
             CycleOutcome data = vessel.orchestrator().produce(MissionBrief.data("PersonaConfig", "a new persona"), true)
                     .get(20, TimeUnit.SECONDS);
             assertThat(data.complete()).isFalse();
-            waitUntil(() -> vessel.orchestrator().cycles().stream().allMatch(c -> c.outcome().isDone()));
+            Eventually.until(() -> vessel.orchestrator().cycles().stream().allMatch(c -> c.outcome().isDone()));
         } // the vessel's close flushes the audit log
 
         Path file = image.resolve(AuditLog.FILE_NAME);
@@ -133,22 +133,8 @@ class AuditTrailTest {
     }
 
     private static CognitiveCycle parked(Vessel vessel) {
-        waitUntil(() -> !vessel.orchestrator().awaitingApproval().isEmpty());
+        Eventually.until(() -> !vessel.orchestrator().awaitingApproval().isEmpty());
         return vessel.orchestrator().awaitingApproval().get(0);
     }
 
-    private static void waitUntil(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 20 s");
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
 }

@@ -11,6 +11,7 @@ import io.batos.image.ImageException;
 import io.batos.image.LivingImage;
 import io.batos.image.MethodSource;
 import io.batos.object.DoesNotUnderstandException;
+import io.batos.testing.Eventually;
 import io.batos.testing.FileHash;
 import io.batos.testing.ScriptedLanguageModel;
 import java.nio.file.Path;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -201,7 +201,7 @@ public class PsmTest {
                 kernel.send(a, "fibonacci", 11L)).json());
         CompletableFuture<String> onB = CompletableFuture.supplyAsync(() -> APPROVED.run(() ->
                 kernel.send(b, "fibonacci", 12L)).json());
-        waitUntil(() -> vessel.orchestrator().cycles().size() == 2);
+        Eventually.until(() -> vessel.orchestrator().cycles().size() == 2);
         model.open();
         assertThat(onA.get(20, TimeUnit.SECONDS)).isEqualTo("89");
         assertThat(onB.get(20, TimeUnit.SECONDS)).isEqualTo("144");
@@ -214,7 +214,7 @@ public class PsmTest {
         model.hold();
         CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> (String) send(APPROVED, "fibonacci", 4L));
         CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> (String) send(APPROVED, "fibonacci", 4L));
-        waitUntil(() -> vessel.orchestrator().cycles().size() == 1 && model.requests().size() >= 1);
+        Eventually.until(() -> vessel.orchestrator().cycles().size() == 1 && model.requests().size() >= 1);
         Thread.sleep(200);
         model.open();
         assertThat(first.get(20, TimeUnit.SECONDS)).isEqualTo("3");
@@ -328,24 +328,10 @@ public class PsmTest {
     }
 
     private CognitiveCycle waitForParked() {
-        waitUntil(() -> !vessel.orchestrator().awaitingApproval().isEmpty());
+        Eventually.until(() -> !vessel.orchestrator().awaitingApproval().isEmpty());
         return vessel.orchestrator().awaitingApproval().get(0);
     }
 
-    private static void waitUntil(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 20 s");
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
 
     private static String lastTurn(io.batos.cognition.llm.ChatRequest request) {
         return lastTurnOf(request);
