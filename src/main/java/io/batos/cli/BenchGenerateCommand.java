@@ -3,12 +3,10 @@ package io.batos.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.batos.cognition.llm.Completion;
-import io.batos.cognition.llm.Device;
 import io.batos.cognition.llm.EngineOptions;
 import io.batos.cognition.llm.GenerationParams;
 import io.batos.cognition.llm.OnnxCausalLm;
 import io.batos.cognition.llm.TokenListener;
-import io.batos.image.ImageException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -17,6 +15,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -46,26 +45,17 @@ final class BenchGenerateCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "3", paramLabel = "N", description = "measured runs per context (default: ${DEFAULT-VALUE})")
     int runs;
 
-    @Option(names = "--device", defaultValue = "cpu", paramLabel = "DEVICE", description = "cpu, cuda, cuda:N or cuda,cpu")
-    String device;
-
-    @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "ONNX Runtime intra-op threads (0: one per core)")
-    int threads;
+    @Mixin
+    EngineMixin engine;
 
     @Option(names = "--json", description = "print one JSON document")
     boolean json;
 
     @Override
     public Integer call() {
-        Device where;
-        try {
-            where = Device.parse(device);
-        } catch (IllegalArgumentException e) {
-            throw new ImageException(ImageException.Code.USAGE, e.getMessage());
-        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        EngineOptions options = EngineOptions.defaults(model.getFileName().toString()).withDevice(where).withThreads(threads);
+        EngineOptions options = engine.options(model.getFileName().toString());
         ArrayNode rows = ImageCommand.array();
         try (OnnxCausalLm lm = GenerateCommand.await(OnnxCausalLm.load(model, options))) {
             if (!lm.description().note().isEmpty()) {

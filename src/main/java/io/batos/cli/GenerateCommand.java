@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.batos.cognition.llm.ChatRequest;
 import io.batos.cognition.llm.Completion;
 import io.batos.cognition.llm.Device;
-import io.batos.cognition.llm.EngineOptions;
 import io.batos.cognition.llm.GenerationParams;
 import io.batos.cognition.llm.LanguageModel;
 import io.batos.cognition.llm.ModelException;
@@ -18,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -61,27 +61,21 @@ final class GenerateCommand extends ImageCommand {
     @Option(names = "--stop", paramLabel = "TEXT", description = "stop when this text appears (repeatable)")
     List<String> stops = new ArrayList<>();
 
-    @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "cpu", description = "cpu, cuda, cuda:N or cuda,cpu (default: ${DEFAULT-VALUE})")
-    String device;
-
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "ONNX Runtime intra-op threads (0: one per core)")
-    int threads;
+    @Mixin
+    EngineMixin engine;
 
     @Override
     public Integer call() {
         GenerationParams params;
-        Device where;
         try {
             params = new GenerationParams(maxTokens, temperature, topK, topP, repetitionPenalty, seed, stops);
-            where = Device.parse(device);
         } catch (IllegalArgumentException e) {
             throw new ImageException(ImageException.Code.USAGE, e.getMessage());
         }
+        Device where = engine.device();
         ChatRequest request = ChatRequest.of(system, prompt).withPersona(persona);
         if (model != null) {
-            EngineOptions options = EngineOptions.defaults(model.getFileName().toString()).withDevice(where)
-                    .withThreads(threads);
-            try (LanguageModel lm = await(OnnxCausalLm.load(model, options))) {
+            try (LanguageModel lm = await(OnnxCausalLm.load(model, engine.options(model.getFileName().toString())))) {
                 return answer(lm, request, params);
             }
         }
