@@ -15,11 +15,13 @@ import io.batos.image.Transaction;
 import io.batos.memory.FractalMemory;
 import io.batos.memory.LogRotation;
 import io.batos.memory.MemoryGenesis;
+import io.batos.memory.flywheel.FlywheelGenesis;
 import io.batos.metacognition.AuditLog;
 import io.batos.object.Genesis;
 import io.batos.object.GenesisStep;
 import io.batos.object.ObjectSpace;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,6 +49,10 @@ public final class Vessel implements AutoCloseable {
     private final AuditLog auditLog;
     /** The knowledge catalog's ingestion and search; ingestion rotates the log through its writer. */
     private final FractalMemory memory;
+    /** ALFRED's meta-analysis and curation, and the review of datasets. */
+    private final Flywheel flywheel;
+    /** The autotelic loop, when a long-running process started one. */
+    private AutotelicLoop autotelic;
 
     private Vessel(LivingImage image, boolean applyGenesis) {
         this.image = image;
@@ -63,6 +69,7 @@ public final class Vessel implements AutoCloseable {
         List<GenesisStep> steps = List.of();
         AuditLog audit = null;
         FractalMemory fractal = null;
+        Flywheel flywheel = null;
         try {
             if (applyGenesis) {
                 // writable opens only: a read-only vessel runs no cycles and must not create files
@@ -86,6 +93,8 @@ public final class Vessel implements AutoCloseable {
                 fractal = FractalMemory.withoutWriter(image);
             }
             fractal.registerPrimitives(methods.primitives());
+            flywheel = new Flywheel(image, fractal, events);
+            flywheel.registerPrimitives(methods.primitives());
             if (applyGenesis) {
                 steps = genesis().apply(space);
             }
@@ -99,6 +108,7 @@ public final class Vessel implements AutoCloseable {
         this.applied = steps;
         this.auditLog = audit;
         this.memory = fractal;
+        this.flywheel = flywheel;
     }
 
     /**
@@ -128,6 +138,7 @@ public final class Vessel implements AutoCloseable {
         List<GenesisStep> steps = new ArrayList<>(Genesis.coreSteps());
         steps.addAll(PsmGenesis.steps());
         steps.addAll(MemoryGenesis.steps());
+        steps.addAll(FlywheelGenesis.steps());
         return new Genesis(steps);
     }
 
@@ -212,20 +223,52 @@ public final class Vessel implements AutoCloseable {
         return memory;
     }
 
+    /** ALFRED's meta-analysis and curation, and the architect's review and export of datasets. */
+    public Flywheel flywheel() {
+        return flywheel;
+    }
+
+    /**
+     * Starts the autotelic loop (ingestion, meta-analysis, curation every {@code period}, and once
+     * more at close); long-running processes only — the workbench and {@code batos serve}.
+     *
+     * @throws IllegalStateException when the image is open read-only or the loop already runs
+     */
+    public synchronized AutotelicLoop startAutotelicLoop(Duration period) {
+        if (auditLog == null) {
+            throw new IllegalStateException("a read-only vessel runs no autotelic loop");
+        }
+        if (autotelic != null) {
+            throw new IllegalStateException("the autotelic loop already runs");
+        }
+        autotelic = AutotelicLoop.start(this, period);
+        return autotelic;
+    }
+
     /** The image's cognitive core, loaded on first use. */
     public CognitiveCore cognitiveCore() {
         return cognitiveCore;
     }
 
     /**
-     * Ends the cycles (parked ones are abandoned), closes the cognitive core, Fractal Memory's
-     * search index and the audit log (everything flushed, the abandonments included), then the
-     * image (last, always).
+     * Ends the cycles (parked ones are abandoned), runs the autotelic loop's shutdown pass when it
+     * runs (so the abandonments are ingested too), closes the cognitive core, Fractal Memory's
+     * search index and the audit log (everything flushed), then the image (last, always).
      */
     @Override
     public void close() {
         try {
-            orchestrator.close();
+            try {
+                orchestrator.close();
+            } finally {
+                AutotelicLoop loop;
+                synchronized (this) {
+                    loop = autotelic;
+                }
+                if (loop != null) {
+                    loop.close();
+                }
+            }
             cognitiveCore.close();
         } finally {
             try {

@@ -51,6 +51,11 @@ public final class CycleDocument {
 
     public CycleDocument(String cycleId) {
         this.cycleId = Objects.requireNonNull(cycleId, "cycleId");
+        CycleLineage lineage = CycleLineage.of(cycleId);
+        if (lineage.depth() > 0) {
+            parentCycle = lineage.parentId();
+            depth = (long) lineage.depth();
+        }
     }
 
     /** Adds one event of this cycle (events arrive in log order). */
@@ -97,6 +102,8 @@ public final class CycleDocument {
             for (Map<String, Object> finding : e.validationResult()) {
                 Map<String, Object> f = new LinkedHashMap<>();
                 f.put("event", e.eventType());
+                f.put("state", e.currentState());
+                f.put("persona", e.activePersona());
                 f.putAll(finding);
                 if (seen.add(findingKey(f))) {
                     findings.add(f);
@@ -161,8 +168,8 @@ public final class CycleDocument {
         d.missionType = string(s.get("missionType"));
         d.selector = string(s.get("selector"));
         d.missionBriefHash = string(s.get("missionBriefHash"));
-        d.parentCycle = string(s.get("parentCycle"));
-        d.depth = s.get("depth") instanceof Long l ? l : null;
+        d.parentCycle = first(string(s.get("parentCycle")), d.parentCycle);
+        d.depth = s.get("depth") instanceof Long l ? l : d.depth;
         d.transactionId = s.get("transactionId") instanceof Long l ? l : null;
         d.artifactOid = s.get("artifactOid");
         d.firstEvent = string(s.get("firstEvent"));
@@ -240,7 +247,10 @@ public final class CycleDocument {
         return List.copyOf(eventTypes);
     }
 
-    /** Each finding once: {event, rule, severity, message, line, column}. */
+    /**
+     * Each finding once: {event, state, persona, rule, severity, message, line, column} — the
+     * event that raised it, the state the cycle was in and the persona active then.
+     */
     public List<Map<String, Object>> findings() {
         return copyMaps(findings);
     }

@@ -2,6 +2,7 @@ package io.batos.memory;
 
 import io.batos.code.Primitives;
 import io.batos.image.LivingImage;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -16,6 +17,9 @@ import java.util.Objects;
 public final class FractalMemory implements AutoCloseable {
     private final LivingImage image;
     private final Ingestion ingestion;
+    private final LogRotation rotation;
+    private final Recollection recollection;
+    private final BlobTexts texts;
     private MemorySearch search;
     private boolean closed;
 
@@ -23,6 +27,9 @@ public final class FractalMemory implements AutoCloseable {
     public FractalMemory(LivingImage image, LogRotation rotation) {
         this.image = Objects.requireNonNull(image, "image");
         this.ingestion = new Ingestion(image, rotation);
+        this.rotation = rotation;
+        this.recollection = new Recollection(image, new AuditLogReader(new AuditFiles(image.directory())));
+        this.texts = new BlobTexts(image.blobs());
     }
 
     /** Memory over {@code image} in a process without an audit writer: rotation renames the files itself. */
@@ -38,6 +45,25 @@ public final class FractalMemory implements AutoCloseable {
     /** Ingests what is new in the audit log (see {@link Ingestion}). */
     public IngestResult ingest() {
         return ingestion.run();
+    }
+
+    /**
+     * Every cycle known now, committing nothing: the catalog's documents with the audit log's
+     * events not yet ingested folded in (see {@link Recollection}).
+     */
+    public List<CycleDocument> cycles() {
+        rotation.flush();
+        return recollection.documents(true);
+    }
+
+    /** The catalog's documents as last committed, without the log's newer events. */
+    public List<CycleDocument> catalogued() {
+        return recollection.documents(false);
+    }
+
+    /** The text a document's prompt or response stands for, whether inline or a blob; empty when the blob is gone. */
+    public String text(Object value) {
+        return texts.text(value);
     }
 
     public Ingestion ingestion() {

@@ -53,7 +53,7 @@ public final class AuditLines {
     }
 
     /** A transition event. */
-    static String move(String cycle, String selector, Instant time, String from, String to, String persona) {
+    public static String move(String cycle, String selector, Instant time, String from, String to, String persona) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("current_state", from);
         f.put("transition_to", to);

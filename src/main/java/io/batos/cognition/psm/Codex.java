@@ -21,7 +21,8 @@ import java.util.Optional;
  * <p>In the image: {@code lobby.personas.<NAME>} is a persona object whose {@code codex} slot is a
  * map {@code {identity, mission, voice, systemPrompt, prompts: {state: template}}}; ALFRED's codex
  * also holds {@code data_covenants} (covenant name → JSON Schema text), {@code approval_policy}
- * ({@code always}, {@code on-findings} or {@code never}) and {@code max_correction_depth}.
+ * ({@code always}, {@code on-findings} or {@code never}), {@code max_correction_depth} and
+ * {@code curation_threshold}.
  */
 public final class Codex {
     public static final String PERSONAS_SLOT = "personas";
@@ -29,6 +30,8 @@ public final class Codex {
     public static final String COVENANTS = "data_covenants";
     public static final String APPROVAL_POLICY = "approval_policy";
     public static final String MAX_CORRECTION_DEPTH = "max_correction_depth";
+    /** How many new successes of a mission type make ALFRED curate a dataset (see memory.flywheel.Curator). */
+    public static final String CURATION_THRESHOLD = "curation_threshold";
     public static final List<String> PERSONAS = List.of("BRICK", "ROBIN", "BABS", "ALFRED");
     public static final List<String> COVENANT_NAMES = List.of("MissionPlan", "MethodArtifact", "PersonaConfig");
     /** The prompt templates, by the state (or role) that uses them, and the persona that speaks. */
@@ -75,6 +78,7 @@ public final class Codex {
                 entry.put(APPROVAL_POLICY, policy.path(APPROVAL_POLICY).asText("always"));
                 entry.put(MAX_CORRECTION_DEPTH, policy.path(MAX_CORRECTION_DEPTH).asLong(2));
                 entry.put("trial_run", policy.path("trial_run").asBoolean(true));
+                entry.put(CURATION_THRESHOLD, policy.path(CURATION_THRESHOLD).asLong(10));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

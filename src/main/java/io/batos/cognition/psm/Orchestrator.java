@@ -14,6 +14,7 @@ import io.batos.image.ImageException;
 import io.batos.image.MethodSource;
 import io.batos.image.ObjectRef;
 import io.batos.image.Transaction;
+import io.batos.memory.CycleLineage;
 import io.batos.object.ObjectSpace;
 import io.batos.object.UvmObject;
 import java.util.ArrayList;
@@ -132,7 +133,9 @@ public final class Orchestrator implements AutoCloseable {
 
     private CompletableFuture<CycleOutcome> start(MissionBrief brief, List<Object> arguments, boolean preApproved,
                                                   CognitiveCycle parent) {
-        String id = java.util.HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(6)
+        // A correction's id names the attempt it corrects (CycleLineage), so the audit log keeps the chain.
+        String id = parent != null ? CycleLineage.of(parent.id()).correctionId()
+                : java.util.HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(6)
                 .putShort((short) java.util.concurrent.ThreadLocalRandom.current().nextInt())
                 .putInt(java.util.concurrent.ThreadLocalRandom.current().nextInt()).array());
         CognitiveCycle c = new CognitiveCycle(id, brief, arguments, preApproved, parent);
