@@ -2,6 +2,7 @@ package io.batos.cli;
 
 import io.batos.image.ImageException;
 import io.batos.kernel.Kernel;
+import io.batos.kernel.AutotelicLoop;
 import io.batos.kernel.Vessel;
 import io.batos.net.CurveKeys;
 import io.batos.net.Endpoints;
@@ -68,6 +69,7 @@ final class ServeCommand extends ImageCommand {
             try {
                 vessel.warmUpMethods();
                 wakeCognitiveCore(vessel);
+                vessel.startAutotelicLoop(AutotelicLoop.configuredPeriod());
                 try (ImageServer server = ImageServer.start(new Kernel(vessel, "net"), options)) {
                     out().println("serving " + image + " on " + server.endpoint() + " (events "
                             + server.eventsEndpoint() + ")" + (server.curve() ? " with CURVE" : ""));

@@ -29,7 +29,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -87,13 +86,15 @@ public final class Flywheel {
     /**
      * Records the architect's review of one example, in one transaction.
      *
-     * @param edit for {@link ReviewStatus#EDITED}: the new example — a chat-format JSON object, or
-     *             plain text that replaces the assistant's turn; ignored otherwise
+     * @param edit   for {@link ReviewStatus#EDITED}: the new example — a JSON object with
+     *               {@code messages} — or any other text, which replaces the assistant's turn
+     *               (a method's answer is itself JSON); ignored otherwise
+     * @param origin who reviews ({@code cli}, {@code workbench}, {@code net}), recorded with the transaction
      * @return the transaction
      * @throws ImageException USAGE when an edit is not a valid chat example (nothing is written);
      *                        NOT_FOUND for an unknown dataset or example
      */
-    public long review(String id, int number, ReviewStatus status, String edit) {
+    public long review(String id, int number, ReviewStatus status, String edit, String origin) {
         if (status == ReviewStatus.PENDING) {
             throw new ImageException(ImageException.Code.USAGE, "a review accepts, rejects or edits an example");
         }
@@ -103,13 +104,13 @@ public final class Flywheel {
                 throw new ImageException(ImageException.Code.USAGE, "an edit needs the new example or answer");
             }
             DatasetExample example = example(dataset(id), number);
-            ChatExample replacement = edit.stripLeading().startsWith("{") ? ChatExample.parse(edit)
+            ChatExample replacement = ChatExample.isExample(edit) ? ChatExample.parse(edit)
                     : example.curated().withAssistant(edit.strip());
             String line = checked(replacement, "the edited example");
             edited = image.blobs().put(new ByteArrayInputStream((line + "\n").getBytes(StandardCharsets.UTF_8)));
         }
         BlobRef blob = edited;
-        return image.inTransaction("review dataset " + id + " example " + number + ": " + status.word(), "architect",
+        return image.inTransaction("review dataset " + id + " example " + number + ": " + status.word(), origin,
                 tx -> {
                     Datasets.require(tx).review(id, number, status, blob);
                     return tx.commit();

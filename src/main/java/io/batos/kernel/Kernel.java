@@ -245,6 +245,39 @@ public final class Kernel {
         return vessel.memory().search().search(query, limit);
     }
 
+    /** ALFRED's meta-analysis of every cycle remembered (catalog and unread log); commits nothing. */
+    public io.batos.memory.flywheel.MetacognitionReport report() {
+        guard.check("metacognition report");
+        return vessel.flywheel().report();
+    }
+
+    /** The curated datasets, oldest first. */
+    public List<io.batos.memory.flywheel.Dataset> datasets() {
+        guard.check("datasets");
+        return vessel.flywheel().datasets();
+    }
+
+    /** One curated dataset; NOT_FOUND naming the ids there are. */
+    public io.batos.memory.flywheel.Dataset dataset(String id) {
+        guard.check("dataset " + id);
+        return vessel.flywheel().dataset(id);
+    }
+
+    /**
+     * Records a review of one example of a dataset (see {@link Flywheel#review}); the commit is
+     * announced like every other.
+     */
+    public long reviewDataset(String id, int example, io.batos.memory.flywheel.ReviewStatus status, String edit) {
+        guard.check("review dataset " + id);
+        return announce(vessel.flywheel().review(id, example, status, edit, origin));
+    }
+
+    /** Exports a dataset as chat-format JSONL (see {@link Flywheel#export}); writes no transaction. */
+    public Flywheel.Export exportDataset(String id, java.nio.file.Path out, boolean acceptedOnly) {
+        guard.check("export dataset " + id);
+        return vessel.flywheel().export(id, out, acceptedOnly);
+    }
+
     /** The guardian's, compiler's and sandbox's verdict on a method, writing nothing. */
     public Verdict check(String selector, String source) {
         guard.check("check " + selector);

@@ -51,9 +51,6 @@ final class Operations {
     record Op(String name, Lane lane, Handler handler) {
     }
 
-    /** Operations of later layers (memory search, metacognition), answered {@code not-found} for now. */
-    static final List<String> NOT_YET = List.of("report", "datasets", "dataset");
-
     private final Kernel kernel;
     private final Map<String, Op> ops = new LinkedHashMap<>();
 
@@ -73,12 +70,13 @@ final class Operations {
         add("approve", Lane.SLOW, this::approve);
         add("reject", Lane.SLOW, this::reject);
         add("search", Lane.SLOW, this::search);
-        for (String later : NOT_YET) {
-            add(later, Lane.INLINE, r -> {
-                throw new ImageException(ImageException.Code.NOT_FOUND, "op '" + later
-                        + "' is not available in this build yet (ALFRED's report and datasets land with the rest of issue 7)");
-            });
-        }
+        add("report", Lane.SLOW, r -> ValueJson.MAPPER.valueToTree(kernel.report().toMap()));
+        add("datasets", Lane.QUICK, r -> {
+            ArrayNode list = ValueJson.MAPPER.createArrayNode();
+            kernel.datasets().forEach(d -> list.add(ValueJson.MAPPER.valueToTree(d.summary())));
+            return list;
+        });
+        add("dataset", Lane.QUICK, this::dataset);
     }
 
     private void add(String name, Lane lane, Handler handler) {
@@ -181,6 +179,32 @@ final class Operations {
     }
 
     /** The image's biography, oldest first; {@code limit} keeps the newest, {@code target} those that wrote it. */
+    /**
+     * One dataset with its examples ({@code datasetId}); with {@code example} and {@code verdict}
+     * ({@code accept}, {@code reject}, {@code edit} with {@code content}: a chat example as JSON
+     * text, or the new answer) it records that review first and answers the dataset as it is then.
+     */
+    private JsonNode dataset(Request r) {
+        String id = r.text("datasetId");
+        String verdict = r.optionalText("verdict");
+        if (verdict != null) {
+            io.batos.memory.flywheel.ReviewStatus status = switch (verdict) {
+                case "accept" -> io.batos.memory.flywheel.ReviewStatus.ACCEPTED;
+                case "reject" -> io.batos.memory.flywheel.ReviewStatus.REJECTED;
+                case "edit" -> io.batos.memory.flywheel.ReviewStatus.EDITED;
+                default -> throw new ImageException(ImageException.Code.USAGE,
+                        "field 'verdict' is accept, reject or edit, not '" + verdict + "'");
+            };
+            int example = r.count("example", -1);
+            if (example < 1) {
+                throw new ImageException(ImageException.Code.USAGE, "a review needs field 'example' (a number from 1)");
+            }
+            kernel.reviewDataset(id, example, status, status == io.batos.memory.flywheel.ReviewStatus.EDITED
+                    ? r.text("content") : null);
+        }
+        return ValueJson.MAPPER.valueToTree(kernel.dataset(id).toMap());
+    }
+
     /** Fractal Memory: {@code query} in Lucene syntax, optional {@code limit} (default 10). */
     private JsonNode search(Request r) {
         ArrayNode hits = ValueJson.MAPPER.createArrayNode();

@@ -2,6 +2,7 @@ package io.batos.workbench;
 
 import io.batos.image.LivingImage;
 import io.batos.kernel.Kernel;
+import io.batos.kernel.AutotelicLoop;
 import io.batos.kernel.Vessel;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -42,7 +43,11 @@ public final class WorkbenchApp extends Application {
         stage.setTitle(MainViewModel.title(dir, -1));
         stage.setScene(new Scene(loading, 480, 200));
         stage.show();
-        CompletableFuture.supplyAsync(() -> Vessel.open(dir, LivingImage.OpenMode.CREATE)).whenComplete(
+        CompletableFuture.supplyAsync(() -> {
+            Vessel opened = Vessel.open(dir, LivingImage.OpenMode.CREATE);
+            opened.startAutotelicLoop(AutotelicLoop.configuredPeriod());
+            return opened;
+        }).whenComplete(
                 (opened, failure) -> Platform.runLater(() -> {
                     if (failure != null) {
                         opening.setText("Could not open " + dir + ": " + Notifications.shortMessage(failure));

@@ -165,15 +165,50 @@ class ProtocolTest {
     }
 
     @Test
-    void cycleOperationsAnswerNotFoundForUnknownCyclesAndLaterOpsAreNotAvailableYet() {
+    void cycleOperationsAnswerNotFoundForUnknownCycles() {
         assertThat(ok(request(1, "cycles"))).isEmpty();
         error(request(2, "cycle", "cycleId", "nope"), "not-found");
         error(request(3, "approve", "cycleId", "nope"), "not-found");
         error(request(4, "reject", "cycleId", "nope", "note", "no"), "not-found");
-        for (String op : Operations.NOT_YET) {
-            JsonNode e = error(request(op, op, "query", "x"), "not-found");
-            assertThat(e.path("message").asText()).contains("not available in this build yet");
-        }
+    }
+
+    @Test
+    void theFlywheelOverTheWireReportDatasetsAndReview() {
+        JsonNode empty = ok(request(1, "report"));
+        assertThat(empty.path("totals").path("cycles").asLong()).isZero();
+        assertThat(empty.path("totals").path("successRate").isNull()).isTrue();
+        assertThat(ok(request(2, "datasets"))).isEmpty();
+        assertThat(error(request(3, "dataset", "datasetId", "1"), "not-found").path("message").asText())
+                .contains("no dataset 1");
+
+        // one real cycle, curated with a threshold of 1
+        io.batos.testing.ScriptedLanguageModel model = new io.batos.testing.ScriptedLanguageModel()
+                .on("MissionPlan", io.batos.testing.ScriptedLanguageModel.plan("greet"))
+                .on("MethodArtifact", io.batos.testing.ScriptedLanguageModel.artifact("greet", GREET));
+        f.vessel.cognitiveCore().attach(model);
+        ok(request(4, "send", "target", "lobby", "selector", "greet", "args",
+                ValueJson.MAPPER.createArrayNode().add("you"), "approve", true));
+        JsonNode report = ok(request(5, "report"));
+        assertThat(report.path("totals").path("complete").asLong()).as("the unread log counts too").isEqualTo(1);
+        assertThat(report.path("byState").has("VALIDATING")).isTrue();
+        io.batos.testing.Codexes.setAlfred(f.vessel, "curation_threshold", 1L);
+        f.vessel.memory().ingest();
+        assertThat(f.vessel.flywheel().curate().datasets()).hasSize(1);
+
+        JsonNode list = ok(request(6, "datasets"));
+        assertThat(list).hasSize(1);
+        assertThat(list.get(0).path("size").asLong()).isEqualTo(1);
+        assertThat(list.get(0).path("pending").asLong()).isEqualTo(1);
+        JsonNode dataset = ok(request(7, "dataset", "datasetId", "1"));
+        JsonNode example = dataset.path("examples").get(0);
+        assertThat(example.path("selector").asText()).isEqualTo("greet");
+        assertThat(example.path("messages").get(2).path("content").asText()).contains("hello, ");
+        error(request(8, "dataset", "datasetId", "1", "verdict", "accept"), "usage");
+        error(request(9, "dataset", "datasetId", "1", "verdict", "bless", "example", 1), "usage");
+        JsonNode reviewed = ok(request(10, "dataset", "datasetId", "1", "verdict", "edit", "example", 1,
+                "content", "{\"selector\": \"greet\", \"source\": \"x\", \"rationale\": \"edited\"}"));
+        assertThat(reviewed.path("examples").get(0).path("status").asText()).isEqualTo("edited");
+        assertThat(reviewed.path("examples").get(0).path("messages").get(2).path("content").asText()).contains("edited");
     }
 
     @Test

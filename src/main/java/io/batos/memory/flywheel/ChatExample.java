@@ -83,6 +83,19 @@ public record ChatExample(List<Turn> messages) {
     }
 
     /**
+     * Whether a text is meant as a whole example — a JSON object with a {@code messages} field —
+     * rather than, say, an answer that is itself JSON (a method artifact is).
+     */
+    public static boolean isExample(String text) {
+        try {
+            JsonNode root = JSON.readTree(text);
+            return root != null && root.isObject() && root.has("messages");
+        } catch (JsonProcessingException e) {
+            return false;
+        }
+    }
+
+    /**
      * Reads one example.
      *
      * @throws ImageException USAGE naming what is wrong when the text is not a chat example

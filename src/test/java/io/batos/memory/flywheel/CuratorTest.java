@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.batos.events.Event;
 import io.batos.image.LivingImage;
 import io.batos.image.MethodSource;
-import io.batos.image.ObjectRef;
 import io.batos.image.Transaction;
 import io.batos.kernel.Vessel;
 import io.batos.memory.AuditLines;
@@ -54,15 +53,7 @@ class CuratorTest {
     }
 
     private void threshold(long n) {
-        vessel.image().inTransaction("threshold", tx -> {
-            long alfred = ((ObjectRef) tx.peek(((ObjectRef) tx.peek(vessel.space().lobby(tx).oid(), "personas")).oid(),
-                    "ALFRED")).oid();
-            Map<String, Object> codex = new java.util.LinkedHashMap<>();
-            ((Map<?, ?>) tx.peek(alfred, "codex")).forEach((k, v) -> codex.put(String.valueOf(k), v));
-            codex.put(Curator.THRESHOLD_KEY, n);
-            tx.set(alfred, "codex", codex);
-            return null;
-        });
+        io.batos.testing.Codexes.setAlfred(vessel, Curator.THRESHOLD_KEY, n);
     }
 
     /** A receiver with the method installed in a transaction of its own, as a cycle's commit would. */
