@@ -22,6 +22,10 @@
  *       slot names a covenant is validated at every commit that changes it;
  *       {@code CodexCovenants} reads the covenants from ALFRED's codex through the transaction at
  *       hand ({@link io.batos.kernel.Vessel#dataGuardian}).</li>
+ *   <li>{@link io.batos.kernel.Flywheel} — ALFRED's meta-analysis and curation and the review and
+ *       export of datasets for every client, with exports checked against the chat-format schema;
+ *       {@link io.batos.kernel.AutotelicLoop} — on a schedule and at close, in long-running
+ *       processes only, sends ALFRED ingestion, analysis and curation.</li>
  * </ul>
  */
 package io.batos.kernel;

@@ -23,6 +23,12 @@
  *       {@code vessel/memory-index/} in step with the image (caught up, following undo and pack,
  *       rebuilt when it cannot be trusted); {@code LuceneDocuments} and {@code MemoryAnalyzers}
  *       say which fields exist and how values match.</li>
+ *   <li>{@link io.batos.memory.CycleLineage} — a correction's cycle id names its first attempt
+ *       ({@code root.1}, {@code root.2}), which is how the chain survives in the log;
+ *       {@code Recollection} reads every cycle known without writing (the catalog at one
+ *       transaction plus the log after its cursor) for {@link io.batos.memory.FractalMemory#cycles}.</li>
+ *   <li>{@link io.batos.memory.flywheel} — ALFRED's meta-analysis and dataset curation over these
+ *       documents.</li>
  * </ul>
  *
  * <p>This layer sits beside {@code metacognition} (which writes the audit log) and below the state
