@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -97,6 +98,7 @@ public final class LivingImage implements AutoCloseable {
     private final ReentrantReadWriteLock storeLock = new ReentrantReadWriteLock();
     private final Set<Transaction> active = ConcurrentHashMap.newKeySet();
     private final List<CommitCheck> commitChecks = new CopyOnWriteArrayList<>();
+    private final List<CommitListener> commitListeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     /** The last commit, the last commit that changed any object's shape, and the log's end. */
@@ -490,6 +492,14 @@ public final class LivingImage implements AutoCloseable {
      * Runs the commit checks on a final write set; an image without checks (the store's own tests
      * and benchmarks) pays one emptiness test, and the oid list is built only when someone reads it.
      */
+    /**
+     * Adds a listener told of every commit once it is durable (see {@link CommitListener}); undo's
+     * commits included, pack's rewrite not (it changes no object's state).
+     */
+    public void addCommitListener(CommitListener listener) {
+        commitListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
     void checkCommit(Transaction tx, List<Change> changes) {
         if (commitChecks.isEmpty()) {
             return;
@@ -513,6 +523,7 @@ public final class LivingImage implements AutoCloseable {
         final List<Change> changes;
         final CountDownLatch finished = new CountDownLatch(1);
         long txId;
+        long time;
         RuntimeException failure;
         volatile boolean done;
 
@@ -553,6 +564,17 @@ public final class LivingImage implements AutoCloseable {
         if (request.failure != null) {
             throw request.failure;
         }
+        if (!commitListeners.isEmpty()) {
+            TxInfo info = new TxInfo(request.txId, Instant.ofEpochMilli(request.time), tx.note(), tx.origin(),
+                    changes.stream().map(Change::oid).toList());
+            for (CommitListener listener : commitListeners) {
+                try {
+                    listener.committed(info);
+                } catch (RuntimeException e) {
+                    // A listener only hears of a commit that stands; its failure is its own.
+                }
+            }
+        }
         return request.txId;
     }
 
@@ -590,7 +612,8 @@ public final class LivingImage implements AutoCloseable {
                 }
                 long id = txId + 1;
                 long[] offsets = new long[entries.size()];
-                ByteBuffer record = LogFile.encodeRecord(position, id, System.currentTimeMillis(),
+                request.time = System.currentTimeMillis();
+                ByteBuffer record = LogFile.encodeRecord(position, id, request.time,
                         request.tx.note(), request.tx.origin(), entries, offsets);
                 List<CommittedState> committed = new ArrayList<>(entries.size());
                 for (int i = 0; i < entries.size(); i++) {

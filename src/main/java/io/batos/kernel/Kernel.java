@@ -27,11 +27,11 @@ import java.util.function.Function;
  * executor (the {@link ThreadGuard} refuses the UI thread). Objects are named by oid or by the
  * TARGET syntax of {@link Targets}; values cross as Java values or JSON text (DESIGN.md §12).
  *
- * <p>Every commit made through the facade is announced on the vessel's event bus as a
- * {@value #TX_TOPIC} event, and every install's verdict as a {@value #VERDICT_TOPIC} event, so the
- * workbench's views and the server's subscribers learn of changes however they were made. (The
- * image has no commit listener of its own; a cognitive cycle's commit is announced by its
- * {@code CYCLE_COMPLETE} event on topic {@code psm}, which carries the transaction id.)
+ * <p>Every commit of the image — through this facade, by a cognitive cycle, by ALFRED's ingestion
+ * and curation, by undo — is announced on the vessel's event bus as a {@value #TX_TOPIC} event (the
+ * vessel listens to the image), and every install's verdict here as a {@value #VERDICT_TOPIC}
+ * event, so the workbench's views and the server's subscribers learn of changes however they were
+ * made.
  */
 public final class Kernel {
     /** The topic of the event announcing a commit made through this facade. */
@@ -175,7 +175,7 @@ public final class Kernel {
     public long set(long oid, String slot, Object value) {
         return write("set @" + oid + "." + slot, tx -> {
             vessel.space().object(tx, oid).set(slot, value);
-            return announce(tx.commit());
+            return tx.commit();
         });
     }
 
@@ -185,7 +185,7 @@ public final class Kernel {
             if (!vessel.space().object(tx, oid).remove(slot)) {
                 throw new ImageException(ImageException.Code.NOT_FOUND, "@" + oid + " has no own slot '" + slot + "'");
             }
-            return announce(tx.commit());
+            return tx.commit();
         });
     }
 
@@ -195,7 +195,7 @@ public final class Kernel {
             UvmObject parent = vessel.space().object(tx, oid);
             UvmObject child = parent.clone();
             parent.set(name, child);
-            announce(tx.commit());
+            tx.commit();
             return child.oid();
         });
     }
@@ -219,7 +219,7 @@ public final class Kernel {
                     : answer instanceof ObjectRef r ? r.oid() : -1;
             String json = ValueJson.toJson(answer).toString();
             String text = answer instanceof UvmObject || answer instanceof ObjectRef ? "@" + ref : String.valueOf(answer);
-            long txId = announce(tx.commit());
+            long txId = tx.commit();
             return new Evaluation(json, text, ref, txId);
         });
     }
@@ -231,7 +231,7 @@ public final class Kernel {
             long ref = answer instanceof UvmObject object ? object.oid()
                     : answer instanceof ObjectRef r ? r.oid() : -1;
             String json = ValueJson.toJson(answer).toString();
-            long txId = announce(tx.commit());
+            long txId = tx.commit();
             return new Evaluation(json, ref >= 0 ? "@" + ref : String.valueOf(answer), ref, txId);
         });
     }
@@ -269,7 +269,7 @@ public final class Kernel {
      */
     public long reviewDataset(String id, int example, io.batos.memory.flywheel.ReviewStatus status, String edit) {
         guard.check("review dataset " + id);
-        return announce(vessel.flywheel().review(id, example, status, edit, origin));
+        return vessel.flywheel().review(id, example, status, edit, origin);
     }
 
     /** Exports a dataset as chat-format JSONL (see {@link Flywheel#export}); writes no transaction. */
@@ -306,7 +306,6 @@ public final class Kernel {
         fields.put("txId", result.txId());
         fields.put("findings", result.verdict().findings().stream().map(String::valueOf).toList());
         publish(VERDICT_TOPIC, "INSTALL_VERDICT", fields);
-        announce(result.txId());
         return result;
     }
 
@@ -337,31 +336,7 @@ public final class Kernel {
     /** Undoes a transaction; REJECTED with the reason when a later one touched the same objects. */
     public long undo(long txId) {
         guard.check("undo " + txId);
-        return announce(vessel.image().undo(txId));
-    }
-
-    /**
-     * Announces a commit on topic {@value #TX_TOPIC}: {@code txId}, {@code time}, {@code note},
-     * {@code origin} and {@code oids} as the log recorded them. Answers {@code txId} unchanged;
-     * 0 (nothing was written) announces nothing, and an announcement never fails the commit.
-     */
-    private long announce(long txId) {
-        if (txId <= 0) {
-            return txId;
-        }
-        try {
-            TxInfo info = vessel.image().transaction(txId);
-            Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("txId", info.txId());
-            fields.put("time", info.time().toString());
-            fields.put("note", info.note());
-            fields.put("origin", info.origin());
-            fields.put("oids", info.oids());
-            publish(TX_TOPIC, "COMMIT", fields);
-        } catch (RuntimeException e) {
-            // The commit stands whatever happens to its announcement.
-        }
-        return txId;
+        return vessel.image().undo(txId);
     }
 
     private void publish(String topic, String type, Map<String, Object> fields) {

@@ -4,6 +4,7 @@ import io.batos.code.MethodRuntime;
 import io.batos.cognition.psm.Orchestrator;
 import io.batos.cognition.psm.PsmGenesis;
 import io.batos.code.Verdict;
+import io.batos.events.Event;
 import io.batos.events.EventBus;
 import io.batos.code.Primitives;
 import io.batos.guardian.CovenantCompiler;
@@ -12,6 +13,7 @@ import io.batos.guardian.PersistenceGuardian;
 import io.batos.image.LivingImage;
 import io.batos.image.MethodSource;
 import io.batos.image.Transaction;
+import io.batos.image.TxInfo;
 import io.batos.memory.FractalMemory;
 import io.batos.memory.LogRotation;
 import io.batos.memory.MemoryGenesis;
@@ -23,7 +25,9 @@ import io.batos.object.ObjectSpace;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -63,6 +67,7 @@ public final class Vessel implements AutoCloseable {
         this.cognitiveCore = new CognitiveCore(space, image.directory().resolve("vessel"));
         // before genesis, so that no commit of this process ever escapes the Data Covenant
         image.addCommitCheck(new DataCovenantCheck(space, covenants));
+        image.addCommitListener(this::announce);
         this.orchestrator = new Orchestrator(space, methods, new PersistenceGuardian(), cognitiveCore::model,
                 this::validateData, events);
         space.setDoesNotUnderstandHandler(new CognitiveDoesNotUnderstand(cognitiveCore, orchestrator));
@@ -181,6 +186,20 @@ public final class Vessel implements AutoCloseable {
             }
         }
         return methods.warmUp(sources);
+    }
+
+    /**
+     * Announces a commit on topic {@value Kernel#TX_TOPIC}: {@code txId}, {@code time},
+     * {@code note}, {@code origin} and {@code oids} as the log recorded them.
+     */
+    private void announce(TxInfo commit) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("txId", commit.txId());
+        fields.put("time", commit.time().toString());
+        fields.put("note", commit.note());
+        fields.put("origin", commit.origin());
+        fields.put("oids", new ArrayList<Object>(commit.oids()));
+        events.publish(Event.of(Kernel.TX_TOPIC, "COMMIT", fields));
     }
 
     /** The process's event bus: cycles, commits and verdicts, for whoever watches. */

@@ -239,7 +239,7 @@ class DataGuardianTest {
         void aPatternThatBacktracksForeverIsCutShortAndBlamed() {
             DataGuardian impatient = new DataGuardian(CovenantSource.of(Map.of("Word",
                     "{\"type\": \"string\", \"pattern\": \"^(.*a){20}$\"}")),
-                    new CovenantCompiler(Duration.ofMillis(200)));
+                    new CovenantCompiler(Duration.ofSeconds(1))); // loose: a loaded CI machine still decides the quick values
             long start = System.nanoTime();
             Verdict verdict = impatient.validate("Word", "\"" + "a".repeat(40) + "!\"");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
