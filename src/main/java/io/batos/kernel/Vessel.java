@@ -69,7 +69,7 @@ public final class Vessel implements AutoCloseable {
         image.addCommitCheck(new DataCovenantCheck(space, covenants));
         image.addCommitListener(this::announce);
         this.orchestrator = new Orchestrator(space, methods, new PersistenceGuardian(), cognitiveCore::model,
-                this::validateData, events);
+                this::validateData, events, this::memory);
         space.setDoesNotUnderstandHandler(new CognitiveDoesNotUnderstand(cognitiveCore, orchestrator));
         List<GenesisStep> steps = List.of();
         AuditLog audit = null;

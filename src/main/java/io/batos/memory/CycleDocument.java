@@ -260,6 +260,20 @@ public final class CycleDocument {
         return copyMaps(exchanges);
     }
 
+    /**
+     * The cycle's last SYNTHESIZING exchange that has both a prompt and a response — the artifact
+     * the cycle's model wrote — or empty when the catalog kept none.
+     */
+    public java.util.Optional<Map<String, Object>> synthesis() {
+        Map<String, Object> found = null;
+        for (Map<String, Object> e : exchanges) {
+            if ("SYNTHESIZING".equals(e.get("state")) && e.get("prompt") != null && e.get("response") != null) {
+                found = e;
+            }
+        }
+        return java.util.Optional.ofNullable(found).map(LinkedHashMap::new);
+    }
+
     /** Mutable access for ingestion, which swaps long texts for blob references in place. */
     List<Map<String, Object>> exchangesInPlace() {
         return exchanges;

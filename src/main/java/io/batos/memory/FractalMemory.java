@@ -61,6 +61,13 @@ public final class FractalMemory implements AutoCloseable {
         return recollection.documents(false);
     }
 
+    /** A cycle's document as the catalog last committed it, or empty when the catalog has none. */
+    public java.util.Optional<CycleDocument> document(String cycleId) {
+        try (io.batos.image.Transaction tx = image.begin("read the catalog document of cycle " + cycleId, "memory")) {
+            return KnowledgeCatalog.in(tx).flatMap(catalog -> catalog.document(cycleId));
+        }
+    }
+
     /** The text a document's prompt or response stands for, whether inline or a blob; empty when the blob is gone. */
     public String text(Object value) {
         return texts.text(value);

@@ -6,7 +6,10 @@ import io.batos.memory.AuditLines;
 import io.batos.memory.FileRotation;
 import io.batos.memory.Hit;
 import io.batos.memory.IngestResult;
+import io.batos.memory.FractalMemory;
 import io.batos.memory.Ingestion;
+import io.batos.memory.flywheel.MetaAnalysis;
+import io.batos.memory.flywheel.MetacognitionReport;
 import io.batos.memory.MemoryGenesis;
 import io.batos.memory.MemorySearch;
 import io.batos.object.Genesis;
@@ -148,6 +151,60 @@ public class MemoryBenchmark {
         }
     }
 
+    /** Ingests {@code cycles} synthetic cycles into the image's catalog, 10,000 at a time; answers the events. */
+    static long corpus(Path dir, LivingImage image, int cycles) {
+        Ingestion ingestion = new Ingestion(image, new FileRotation(new AuditFiles(dir)), 50_000);
+        long events = 0;
+        for (long n = 0; n < cycles; n += 10_000) {
+            List<String> lines = new ArrayList<>();
+            for (long c = n; c < n + 10_000; c++) {
+                lines.addAll(cycle(c));
+            }
+            AuditLines.append(new AuditFiles(dir).current(), lines);
+            events += ingestion.run().events();
+        }
+        return events;
+    }
+
+    /**
+     * ALFRED's meta-analysis over the catalog of 100,000 cycles: every document read from the
+     * image at one transaction ({@code FractalMemory.catalogued()}) and folded into the report —
+     * what {@code batos metacognition report} and each autotelic pass with new events cost.
+     */
+    @State(Scope.Thread)
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Warmup(iterations = 1)
+    @Measurement(iterations = 5)
+    public static class Report {
+        private Path dir;
+        private LivingImage image;
+        private FractalMemory memory;
+
+        @Setup(Level.Trial)
+        public void build() {
+            dir = BenchImages.newDir("bench-memory-report-");
+            image = newImage(dir);
+            corpus(dir, image, Search.CYCLES);
+            memory = FractalMemory.withoutWriter(image);
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            if (memory != null) {
+                memory.close();
+            }
+            BenchImages.closeQuietly(image);
+            BenchImages.delete(dir);
+        }
+
+        /** The report over every document of the catalog. */
+        @Benchmark
+        public MetacognitionReport report() {
+            return MetaAnalysis.analyze(memory.catalogued());
+        }
+    }
+
     @State(Scope.Thread)
     @BenchmarkMode(Mode.SampleTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -167,17 +224,8 @@ public class MemoryBenchmark {
         public void build() {
             dir = BenchImages.newDir("bench-memory-search-");
             image = newImage(dir);
-            Ingestion ingestion = new Ingestion(image, new FileRotation(new AuditFiles(dir)), 50_000);
             long started = System.nanoTime();
-            long events = 0;
-            for (long n = 0; n < CYCLES; n += 10_000) {
-                List<String> lines = new ArrayList<>();
-                for (long c = n; c < n + 10_000; c++) {
-                    lines.addAll(cycle(c));
-                }
-                AuditLines.append(new AuditFiles(dir).current(), lines);
-                events += ingestion.run().events();
-            }
+            long events = corpus(dir, image, CYCLES);
             long ingested = System.nanoTime();
             memory = MemorySearch.open(image);
             long indexed = System.nanoTime();

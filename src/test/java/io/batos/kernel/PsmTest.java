@@ -105,6 +105,23 @@ public class PsmTest {
     }
 
     @Test
+    void babsBringsWhatPastCyclesThatCompletedTheSelectorAnsweredFromFractalMemory() {
+        assertThat(send(APPROVED, "fibonacci", 10L)).isEqualTo("55");
+        assertThat(vessel.memory().ingest().cycles()).isEqualTo(1);
+        long stranger = vessel.image().inTransaction("a stranger without fibonacci", tx -> {
+            long oid = tx.create();
+            tx.set(vessel.space().lobby(tx).oid(), "stranger", new io.batos.image.ObjectRef(oid));
+            return oid;
+        });
+        assertThat(APPROVED.run(() -> kernel.send(stranger, "fibonacci", 10L)).json()).isEqualTo("55");
+        List<String> babs = model.requests().stream().filter(r -> "BABS".equals(r.persona()))
+                .map(PsmTest::lastTurnOf).toList();
+        assertThat(babs).hasSize(2);
+        assertThat(babs.get(0)).doesNotContain("A past cycle that completed fibonacci answered");
+        assertThat(babs.get(1)).contains("A past cycle that completed fibonacci answered:").contains("long t = a + b;");
+    }
+
+    @Test
     void anInvalidPlanFailsValidationAndACorrectiveCycleSucceeds() {
         model.on("MissionPlan", "{\"goal\": \"fib\"}", ScriptedLanguageModel.plan("fibonacci"));
         assertThat(send(APPROVED, "fibonacci", 7L)).isEqualTo("13");

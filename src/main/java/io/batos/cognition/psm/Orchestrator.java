@@ -15,6 +15,7 @@ import io.batos.image.MethodSource;
 import io.batos.image.ObjectRef;
 import io.batos.image.Transaction;
 import io.batos.memory.CycleLineage;
+import io.batos.memory.FractalMemory;
 import io.batos.object.ObjectSpace;
 import io.batos.object.UvmObject;
 import java.util.ArrayList;
@@ -76,13 +77,24 @@ public final class Orchestrator implements AutoCloseable {
 
     public Orchestrator(ObjectSpace space, MethodRuntime methods, PersistenceGuardian guardian,
                         Supplier<CompletableFuture<LanguageModel>> model, CovenantValidator covenants, EventBus events) {
+        this(space, methods, guardian, model, covenants, events, () -> null);
+    }
+
+    /**
+     * An orchestrator whose BABS also consults Fractal Memory in DELEGATING: {@code memory} answers
+     * the image's memory when there is one, else null (it is asked at each cycle, so a vessel can
+     * hand it in before it has built it).
+     */
+    public Orchestrator(ObjectSpace space, MethodRuntime methods, PersistenceGuardian guardian,
+                        Supplier<CompletableFuture<LanguageModel>> model, CovenantValidator covenants, EventBus events,
+                        Supplier<FractalMemory> memory) {
         this.space = space;
         this.methods = methods;
         this.guardian = guardian;
         this.model = model;
         this.covenants = covenants;
         this.events = events;
-        this.voices = new PersonaVoices(space, model);
+        this.voices = new PersonaVoices(space, model, memory);
         this.checks = new ArtifactChecks(space, methods, guardian, covenants);
         this.audit = new CycleEvents(events);
         AtomicInteger n = new AtomicInteger();

@@ -8,6 +8,9 @@ import io.batos.cognition.llm.GenerationParams;
 import io.batos.cognition.llm.LanguageModel;
 import io.batos.image.MethodSource;
 import io.batos.image.Transaction;
+import io.batos.memory.CycleDocument;
+import io.batos.memory.FractalMemory;
+import io.batos.memory.Hit;
 import io.batos.object.ObjectSpace;
 import io.batos.object.UvmObject;
 import java.util.HashMap;
@@ -26,12 +29,17 @@ import java.util.function.Supplier;
 final class PersonaVoices {
     private static final GenerationParams PARAMS = GenerationParams.GREEDY.withMaxTokens(1024);
 
+    /** How many past successes BABS brings from Fractal Memory. */
+    static final int REMEMBERED = 2;
+
     private final ObjectSpace space;
     private final Supplier<CompletableFuture<LanguageModel>> model;
+    private final Supplier<FractalMemory> memory;
 
-    PersonaVoices(ObjectSpace space, Supplier<CompletableFuture<LanguageModel>> model) {
+    PersonaVoices(ObjectSpace space, Supplier<CompletableFuture<LanguageModel>> model, Supplier<FractalMemory> memory) {
         this.space = space;
         this.model = model;
+        this.memory = memory;
     }
 
     String ask(CognitiveCycle c, String persona, String prompt, String covenant) {
@@ -73,7 +81,11 @@ final class PersonaVoices {
                 "findings", String.join("\n", b.findings()), "rules", b.rules()));
     }
 
-    /** Methods the receiver already has, as examples for BABS (a skill library, until memory search exists). */
+    /**
+     * What the image already has that may help, for BABS: up to three methods the receiver has, then
+     * how past cycles that completed the same selector answered (Fractal Memory, the
+     * {@value #REMEMBERED} best-ranked) — the blueprint's skill library.
+     */
     String examples(CognitiveCycle c) {
         if (!c.brief().isMethod()) {
             return "(none)";
@@ -86,7 +98,30 @@ final class PersonaVoices {
                 out.append(m.source()).append("\n");
             }
         }
+        for (String past : remembered(c.brief().selector())) {
+            out.append("A past cycle that completed ").append(c.brief().selector()).append(" answered:\n")
+                    .append(past).append("\n");
+        }
         return out.length() == 0 ? "(none)" : out.toString().strip();
+    }
+
+    /** The answers of past cycles that completed {@code selector}, best first; empty when memory cannot say. */
+    private List<String> remembered(String selector) {
+        FractalMemory fractal = memory.get();
+        if (fractal == null || selector == null || !selector.matches("[A-Za-z][A-Za-z0-9_]*")) {
+            return List.of();
+        }
+        try {
+            List<String> answers = new java.util.ArrayList<>();
+            for (Hit hit : fractal.search().search("selector:" + selector + " AND outcome:COMPLETE", REMEMBERED)) {
+                fractal.document(hit.cycleId()).flatMap(CycleDocument::synthesis)
+                        .map(exchange -> fractal.text(exchange.get("response"))).filter(text -> !text.isBlank())
+                        .ifPresent(answers::add);
+            }
+            return answers;
+        } catch (RuntimeException e) {
+            return List.of(); // memory is a help, never a reason for a cycle to fail
+        }
     }
 
     String covenantText(String name) {

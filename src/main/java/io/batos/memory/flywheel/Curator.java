@@ -65,7 +65,6 @@ public final class Curator {
     public static final String CURATED = "DATASET_CURATED";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SYNTHESIZING = "SYNTHESIZING";
 
     private final LivingImage image;
     private final FractalMemory memory;
@@ -127,7 +126,7 @@ public final class Curator {
         }
         for (CycleDocument d : memory.catalogued()) {
             if ("COMPLETE".equals(d.outcome()) && d.missionType() != null && !consumed.contains(d.cycleId())
-                    && synthesis(d) != null) {
+                    && d.synthesis().isPresent()) {
                 candidates.computeIfAbsent(d.missionType(), k -> new ArrayList<>()).add(d);
             }
         }
@@ -146,7 +145,7 @@ public final class Curator {
                 .thenComparing(CycleDocument::cycleId));
         Map<String, Draft> byKey = new LinkedHashMap<>();
         for (CycleDocument d : cycles) {
-            Map<String, Object> exchange = synthesis(d);
+            Map<String, Object> exchange = d.synthesis().orElseThrow();
             String user = memory.text(exchange.get("prompt"));
             String answer = answer(d, memory.text(exchange.get("response")));
             if (answer == null || user.isEmpty()) {
@@ -194,17 +193,6 @@ public final class Curator {
         fields.put("message", "A new dataset with " + n + " example" + (n == 1 ? "" : "s") + " of successful "
                 + dataset.missionType() + " generation is ready for review (dataset " + dataset.id() + ")");
         events.publish(Event.of(TOPIC, CURATED, fields));
-    }
-
-    /** The cycle's last SYNTHESIZING exchange, or null when the catalog kept none. */
-    private static Map<String, Object> synthesis(CycleDocument d) {
-        Map<String, Object> found = null;
-        for (Map<String, Object> e : d.exchanges()) {
-            if (SYNTHESIZING.equals(e.get("state")) && e.get("prompt") != null && e.get("response") != null) {
-                found = e;
-            }
-        }
-        return found;
     }
 
     /** The assistant turn for a completed cycle, or null when none can be made. */
