@@ -35,8 +35,9 @@ import java.util.concurrent.CompletableFuture;
  * nothing else in the system depends on it.
  *
  * <p>The model handed out records the figures of each answer it finishes ({@link #status()}'s
- * {@code last}): a side branch on the answer's future, taken once per answer, so the engine's
- * decoding loop is untouched and cancelling the future the caller holds still stops generation.
+ * {@code last}) in one stage on the answer's future, once per answer, so the engine's decoding loop
+ * is untouched; cancelling the future the caller holds still cancels the engine's and so stops
+ * generation.
  */
 public final class CognitiveCore implements AutoCloseable {
     private final ObjectSpace space;
@@ -161,9 +162,18 @@ public final class CognitiveCore implements AutoCloseable {
             public CompletableFuture<Completion> generate(ChatRequest request, GenerationParams params,
                                                           TokenListener listener) {
                 CompletableFuture<Completion> answer = model.generate(request, params, listener);
-                // A side branch: the caller keeps the engine's own future, so cancelling it still stops decoding.
-                answer.thenAccept(completion -> last = ModelStatus.Figures.of(completion));
-                return answer;
+                // Recorded before the caller sees the answer, so a status read after it has the figures.
+                CompletableFuture<Completion> recorded = answer.thenApply(completion -> {
+                    last = ModelStatus.Figures.of(completion);
+                    return completion;
+                });
+                // Cancelling what the caller holds still stops decoding within one step.
+                recorded.whenComplete((completion, failure) -> {
+                    if (recorded.isCancelled()) {
+                        answer.cancel(true);
+                    }
+                });
+                return recorded;
             }
 
             @Override
