@@ -92,6 +92,7 @@ public final class VerdictQueueView extends BorderPane {
         diff.setId("verdictDiff");
         diff.setPlaceholder(new Label("No artifact"));
         diff.setCellFactory(l -> new DiffCell(viewModel));
+        diff.setFixedCellSize(22);
         Label stat = new Label();
         stat.setId("verdictDiffStat");
         stat.textProperty().bind(viewModel.diffStatProperty());
@@ -204,6 +205,7 @@ public final class VerdictQueueView extends BorderPane {
         protected void updateItem(LineDiff.Row row, boolean empty) {
             super.updateItem(row, empty);
             setText(null);
+            setPadding(Insets.EMPTY);
             if (empty || row == null) {
                 setGraphic(null);
                 return;

@@ -125,7 +125,7 @@ public final class VerdictQueueViewModel {
         executor.run(() -> LineDiff.diff(before, after), lines -> {
             if (cycle.equals(selected.get())) {
                 diffRows.setAll(LineDiff.sideBySide(lines));
-                diffStat.set(LineDiff.stat(lines));
+                diffStat.set(cycle.replaces() ? LineDiff.stat(lines) : "");
             }
         }, failure -> status.set("could not diff: " + Notifications.shortMessage(failure)));
     }
@@ -208,7 +208,7 @@ public final class VerdictQueueViewModel {
         return diffRows;
     }
 
-    /** {@code +A −R} for the shown diff, empty while there is none. */
+    /** {@code +A −R} for the shown diff, empty while there is none and for a new method. */
     public ReadOnlyStringProperty diffStatProperty() {
         return diffStat.getReadOnlyProperty();
     }

@@ -99,6 +99,7 @@ class VerdictQueueViewModelTest {
         // A new method: its source alone, every line on the right.
         assertThat(viewModel.diffRows()).hasSize((int) FIB_WITH_WARNING.lines().count())
                 .allSatisfy(row -> assertThat(row.left()).isNull());
+        assertThat(viewModel.diffStatProperty().get()).isEmpty();
 
         viewModel.approve();
         assertThat(viewModel.getStatus()).startsWith("approved: fibonacci on @" + lobby + " installed (tx ");
