@@ -1,14 +1,8 @@
 package io.batos.cli;
 
-import io.batos.cognition.llm.fixture.ModelFixtures;
 import io.batos.kernel.ModelCore;
 import io.batos.kernel.ModelImporter;
 import io.batos.kernel.Vessel;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 
 /**
@@ -21,19 +15,12 @@ import picocli.CommandLine.Command;
                 "It answers fixed texts for a few key words (hello, fibonacci, factorial, prime)."})
 final class ModelDemoCommand extends ImageCommand {
     @Override
-    public Integer call() throws IOException {
-        Path scratch = Files.createTempDirectory("batos-demo-core");
+    public Integer call() {
         try (Vessel vessel = openForWriting()) {
-            ModelFixtures.write(ModelFixtures.Kind.SCRIPTED, scratch);
-            ModelCore core = new ModelImporter(vessel).importDemo(scratch, ModelImporter.Progress.NONE);
+            ModelImporter importer = new ModelImporter(vessel);
+            ModelCore core = importer.importDemo(ModelImporter.Progress.NONE);
             printTx("the image's cognitive core is now the " + core.name()
-                    + " (a scripted fixture, not a language model)", vessel.image().info().lastTx());
-        } finally {
-            try (Stream<Path> walk = Files.walk(scratch)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+                    + " (a scripted fixture, not a language model)", importer.recordedTx());
         }
         return 0;
     }

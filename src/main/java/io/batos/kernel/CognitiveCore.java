@@ -1,10 +1,15 @@
 package io.batos.kernel;
 
+import io.batos.cognition.llm.ChatRequest;
+import io.batos.cognition.llm.Completion;
 import io.batos.cognition.llm.Device;
 import io.batos.cognition.llm.EngineOptions;
+import io.batos.cognition.llm.GenerationParams;
 import io.batos.cognition.llm.LanguageModel;
+import io.batos.cognition.llm.ModelDescription;
 import io.batos.cognition.llm.ModelException;
 import io.batos.cognition.llm.OnnxCausalLm;
+import io.batos.cognition.llm.TokenListener;
 import io.batos.image.BlobRef;
 import io.batos.image.BlobStore;
 import io.batos.image.ImageException;
@@ -28,6 +33,11 @@ import java.util.concurrent.CompletableFuture;
  * and the image always resurrects its cognitive core (blueprint BUG-02). Loading happens once, on
  * the inference thread; a missing or damaged model fails that load with a clear message and
  * nothing else in the system depends on it.
+ *
+ * <p>The model handed out records the figures of each answer it finishes ({@link #status()}'s
+ * {@code last}) in one stage on the answer's future, once per answer, so the engine's decoding loop
+ * is untouched; cancelling the future the caller holds still cancels the engine's and so stops
+ * generation.
  */
 public final class CognitiveCore implements AutoCloseable {
     private final ObjectSpace space;
@@ -36,6 +46,7 @@ public final class CognitiveCore implements AutoCloseable {
     private CompletableFuture<LanguageModel> loading;
     private boolean attached;
     private boolean closed;
+    private volatile ModelStatus.Figures last;
 
     CognitiveCore(ObjectSpace space, Path vesselDir) {
         this.space = space;
@@ -73,7 +84,7 @@ public final class CognitiveCore implements AutoCloseable {
                         + " (import a model with `batos model import DIR`, connect a server with"
                         + " `batos model connect URL`, or try the demo core with `batos model demo`)"));
             }
-            loading = load(core.get());
+            loading = load(core.get()).thenApply(this::recording);
         }
         return loading;
     }
@@ -90,7 +101,7 @@ public final class CognitiveCore implements AutoCloseable {
      */
     public synchronized void attach(LanguageModel model) {
         reload();
-        loading = CompletableFuture.completedFuture(model);
+        loading = CompletableFuture.completedFuture(recording(model));
         attached = true;
     }
 
@@ -107,6 +118,79 @@ public final class CognitiveCore implements AutoCloseable {
         if (old != null) {
             old.thenAccept(LanguageModel::close);
         }
+    }
+
+    /**
+     * The core as a status panel shows it; never loads the model (see {@link ModelStatus}). Reads
+     * the image's record in a transaction of its own.
+     */
+    public synchronized ModelStatus status() {
+        Optional<LanguageModel> model = ready();
+        Optional<ModelCore> core = attached ? Optional.empty() : record();
+        String loadError = null;
+        if (loading != null && loading.isCompletedExceptionally()) {
+            try {
+                loading.join();
+            } catch (RuntimeException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                loadError = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+            }
+        }
+        if (model.isPresent()) {
+            ModelDescription d = model.get().description();
+            return new ModelStatus(true, d.name(), attached ? "attached" : core.map(ModelCore::kind).orElse(d.backend()),
+                    d.demo(), d.label(), core.map(ModelCore::url).orElse(null), true, d.device(), d.note(), null, last);
+        }
+        if (core.isEmpty()) {
+            return new ModelStatus(false, null, null, false, null, null, false, device.toString(), "", loadError, last);
+        }
+        ModelCore c = core.get();
+        String label = c.demo() ? c.name() + " (demo core, not a language model)" : c.name();
+        return new ModelStatus(true, c.name(), c.kind(), c.demo(), label, c.url(), false,
+                c.server() ? c.url() : device.toString(), "", loadError, last);
+    }
+
+    /** The figures of the last answer a model of this core finished in this process. */
+    public Optional<ModelStatus.Figures> lastFigures() {
+        return Optional.ofNullable(last);
+    }
+
+    /** The model as handed out: the same model, recording each finished answer's figures. */
+    private LanguageModel recording(LanguageModel model) {
+        return new LanguageModel() {
+            @Override
+            public CompletableFuture<Completion> generate(ChatRequest request, GenerationParams params,
+                                                          TokenListener listener) {
+                CompletableFuture<Completion> answer = model.generate(request, params, listener);
+                // Recorded before the caller sees the answer, so a status read after it has the figures.
+                CompletableFuture<Completion> recorded = answer.thenApply(completion -> {
+                    last = ModelStatus.Figures.of(completion);
+                    return completion;
+                });
+                // Cancelling what the caller holds still stops decoding within one step.
+                recorded.whenComplete((completion, failure) -> {
+                    if (recorded.isCancelled()) {
+                        answer.cancel(true);
+                    }
+                });
+                return recorded;
+            }
+
+            @Override
+            public ModelDescription description() {
+                return model.description();
+            }
+
+            @Override
+            public void close() {
+                model.close();
+            }
+
+            @Override
+            public String toString() {
+                return model.toString();
+            }
+        };
     }
 
     private CompletableFuture<LanguageModel> load(ModelCore core) {

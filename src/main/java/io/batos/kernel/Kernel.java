@@ -1,6 +1,12 @@
 package io.batos.kernel;
 
 import io.batos.code.Verdict;
+import io.batos.cognition.llm.ChatRequest;
+import io.batos.cognition.llm.Completion;
+import io.batos.cognition.llm.GenerationParams;
+import io.batos.cognition.llm.LanguageModel;
+import io.batos.cognition.llm.ModelException;
+import io.batos.cognition.psm.CycleOutcome;
 import io.batos.events.Event;
 import io.batos.image.ImageException;
 import io.batos.image.ImageInfo;
@@ -11,12 +17,19 @@ import io.batos.image.Primitive;
 import io.batos.image.Transaction;
 import io.batos.image.TxInfo;
 import io.batos.object.UvmObject;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -32,6 +45,10 @@ import java.util.function.Function;
  * vessel listens to the image), and every install's verdict here as a {@value #VERDICT_TOPIC}
  * event, so the workbench's views and the server's subscribers learn of changes however they were
  * made.
+ *
+ * <p>Long calls can be stopped from another thread with {@link #cancel(Thread)}: a send or
+ * evaluation at its next budget check, a generation within one decode step, a model import before
+ * its next file (nothing recorded).
  */
 public final class Kernel {
     /** The topic of the event announcing a commit made through this facade. */
@@ -43,19 +60,30 @@ public final class Kernel {
     private final String origin;
     private final Vessel vessel;
     private final ThreadGuard guard = new ThreadGuard();
+    private final Cycles cycles;
+    /** How to stop the model work (a generation, an import) now running on a thread. */
+    private final Map<Thread, Runnable> cancellers = new ConcurrentHashMap<>();
 
     public Kernel(Vessel vessel, String origin) {
         this.vessel = vessel;
         this.origin = origin;
+        this.cycles = new Cycles(vessel);
     }
 
     public Vessel vessel() {
         return vessel;
     }
 
-    /** Cancels the send or evaluation now running on {@code thread}, if any (safe from any thread). */
+    /**
+     * Cancels the send, evaluation, generation or model import now running on {@code thread}, if
+     * any (safe from any thread).
+     */
     public void cancel(Thread thread) {
         vessel.methods().cancel(thread);
+        Runnable canceller = cancellers.get(thread);
+        if (canceller != null) {
+            canceller.run();
+        }
     }
 
     /** Where the UI thread is named, so calls from it fail fast. */
@@ -337,6 +365,153 @@ public final class Kernel {
     public long undo(long txId) {
         guard.check("undo " + txId);
         return vessel.image().undo(txId);
+    }
+
+    // ---- cognitive cycles: the verdict queue ----------------------------------------------------
+
+    /** Every cycle this process started, oldest first (snapshots; see {@link Cycles#all()}). */
+    public List<CycleInfo> cycles() {
+        guard.check("cycles");
+        return cycles.all();
+    }
+
+    /** The verdict queue: the cycles waiting for the architect, oldest first, with what each would replace. */
+    public List<CycleInfo> awaitingApproval() {
+        guard.check("verdict queue");
+        return cycles.awaitingApproval();
+    }
+
+    /** One cycle in full; NOT_FOUND when this process knows no such cycle. */
+    public CycleInfo cycle(String id) {
+        guard.check("cycle " + id);
+        return cycles.get(id);
+    }
+
+    /** Approves a parked cycle and answers how it ended (see {@link Cycles#approve}). */
+    public CycleOutcome approve(String id) {
+        guard.check("approve " + id);
+        return cycles.approve(id);
+    }
+
+    /** Rejects a parked cycle with a note; it writes nothing (see {@link Cycles#reject}). */
+    public CycleOutcome reject(String id, String note) {
+        guard.check("reject " + id);
+        return cycles.reject(id, note);
+    }
+
+    /**
+     * A cycle's {@code CognitiveCycle} object for the inspector: as the image holds it once the cycle
+     * committed it, else as the cycle's own transaction holds it (its identifying slots, see
+     * {@link Cycles}); NOT_FOUND for an unknown cycle.
+     */
+    public ObjectDescription describeCycle(String id) {
+        CycleInfo info = cycle(id);
+        return read("describe cycle " + id, tx -> info.objectOid() > 0 && tx.exists(info.objectOid())
+                ? describe(vessel.space().object(tx, info.objectOid())) : cycles.uncommitted(info, tx));
+    }
+
+    // ---- the cognitive core --------------------------------------------------------------------
+
+    /** The cognitive core's status, without loading it (see {@link ModelStatus}). */
+    public ModelStatus modelStatus() {
+        guard.check("model status");
+        return vessel.cognitiveCore().status();
+    }
+
+    /**
+     * Loads the cognitive core if it is not loaded yet and answers its status.
+     *
+     * @throws ModelException with a one-line reason when there is no core or it cannot load
+     */
+    public ModelStatus loadModel() {
+        guard.check("load the model");
+        await(vessel.cognitiveCore().model());
+        return vessel.cognitiveCore().status();
+    }
+
+    /**
+     * Imports an exported model directory as the image's cognitive core ({@code batos model import}),
+     * telling {@code progress} about each file; cancellable before each file (nothing recorded).
+     */
+    public ModelCore importModel(Path dir, String name, ModelImporter.Progress progress) {
+        guard.check("model import " + dir);
+        return recordingModel((importer, stoppable) -> importer.importDirectory(dir, name, stoppable), progress);
+    }
+
+    /** Records an OpenAI-compatible server as the image's cognitive core ({@code batos model connect}). */
+    public ModelCore connectModel(String url, String model) {
+        guard.check("model connect " + url);
+        return recordingModel((importer, stoppable) -> importer.connect(url, model), ModelImporter.Progress.NONE);
+    }
+
+    /** Gives the image the demo core ({@code batos model demo}); cancellable before each file. */
+    public ModelCore demoModel(ModelImporter.Progress progress) {
+        guard.check("model demo");
+        return recordingModel((importer, stoppable) -> importer.importDemo(stoppable), progress);
+    }
+
+    /** Runs an import or connect with a cancellable progress (the vessel announces its commit). */
+    private ModelCore recordingModel(BiFunction<ModelImporter, ModelImporter.Progress, ModelCore> work,
+                                     ModelImporter.Progress progress) {
+        AtomicBoolean cancelled = new AtomicBoolean();
+        Thread self = Thread.currentThread();
+        cancellers.put(self, () -> cancelled.set(true));
+        try {
+            ModelImporter importer = new ModelImporter(vessel);
+            ModelCore core = work.apply(importer, stoppable(progress, cancelled));
+            return core;
+        } finally {
+            cancellers.remove(self);
+        }
+    }
+
+    /**
+     * Wraps a progress so that a cancelled import stops before its next file. The importer tells
+     * progress about each file before storing it, so this is where a cancel takes effect.
+     */
+    private ModelImporter.Progress stoppable(ModelImporter.Progress progress, AtomicBoolean cancelled) {
+        return (file, bytes, index, count) -> {
+            if (cancelled.get()) {
+                throw new CancellationException("cancelled");
+            }
+            progress.storing(file, bytes, index, count);
+        };
+    }
+
+    /**
+     * Answers one prompt with the cognitive core (greedy, at most {@code maxTokens} tokens), loading
+     * it first if need be; what a status panel's "try it" runs. Writes nothing; the answer's figures
+     * become the core's last ones. Cancellable with {@link #cancel(Thread)}.
+     *
+     * @throws ModelException with a one-line reason when there is no core or it cannot answer
+     */
+    public Completion generate(String prompt, int maxTokens) {
+        guard.check("generate");
+        LanguageModel model = await(vessel.cognitiveCore().model());
+        CompletableFuture<Completion> answer = model.generate(ChatRequest.of(null, prompt),
+                GenerationParams.GREEDY.withMaxTokens(maxTokens), null);
+        Thread self = Thread.currentThread();
+        cancellers.put(self, () -> answer.cancel(true));
+        try {
+            return await(answer);
+        } finally {
+            cancellers.remove(self);
+        }
+    }
+
+    /** Waits for a model future, turning its failure back into the exception that explains it. */
+    private static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ModelException("interrupted");
+        } catch (CancellationException e) {
+            throw new CancellationException("cancelled");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException r ? r : new ModelException(String.valueOf(cause), cause);
+        }
     }
 
     private void publish(String topic, String type, Map<String, Object> fields) {

@@ -4,16 +4,20 @@ import io.batos.cognition.llm.EngineOptions;
 import io.batos.cognition.llm.ModelDirectory;
 import io.batos.cognition.llm.ModelSignature;
 import io.batos.cognition.llm.OnnxCausalLm;
+import io.batos.cognition.llm.fixture.ModelFixtures;
 import io.batos.image.BlobRef;
 import io.batos.image.ImageException;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Incarnates a cognitive core in an image: an exported model directory streamed into the blob
@@ -23,6 +27,9 @@ import java.util.Map;
  * ONNX Runtime, so an image never records a core it cannot resurrect. Files are streamed into
  * blobs with a fixed buffer, so the heap stays bounded whatever the model's size (blueprint
  * VULN-02); the record is one transaction that replaces the previous core.
+ *
+ * <p>A {@link Progress} that throws stops an import before its next file: nothing is recorded
+ * (the blobs already stored stay, unreferenced, until a pack). That is how a caller cancels one.
  */
 public final class ModelImporter {
     /** Told about each file as it is stored. */
@@ -34,6 +41,7 @@ public final class ModelImporter {
     }
 
     private final Vessel vessel;
+    private long recordedTx;
 
     public ModelImporter(Vessel vessel) {
         this.vessel = vessel;
@@ -47,6 +55,35 @@ public final class ModelImporter {
     public ModelCore importDirectory(Path dir, String name, Progress progress) {
         return importAs(dir, name == null || name.isBlank() ? dir.toAbsolutePath().normalize().getFileName().toString() : name,
                 ModelCore.ONNX, progress);
+    }
+
+    /**
+     * Gives the image the demo core: writes the scripted fixture model ({@link ModelFixtures.Kind#SCRIPTED})
+     * to a scratch directory, imports it labelled as a demo, and deletes the scratch directory —
+     * what {@code batos model demo} and the workbench's Demo action do.
+     */
+    public ModelCore importDemo(Progress progress) {
+        Path scratch;
+        try {
+            scratch = Files.createTempDirectory("batos-demo-core");
+        } catch (IOException e) {
+            throw new ImageException(ImageException.Code.ERROR, "cannot make a scratch directory for the demo core: "
+                    + e.getMessage(), e);
+        }
+        try {
+            ModelFixtures.write(ModelFixtures.Kind.SCRIPTED, scratch);
+            return importDemo(scratch, progress);
+        } catch (IOException e) {
+            throw new ImageException(ImageException.Code.ERROR, "cannot write the demo core: " + e.getMessage(), e);
+        } finally {
+            try (Stream<Path> walk = Files.walk(scratch)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            } catch (IOException e) {
+                // a scratch directory left behind in the temp dir is no reason to fail the import
+            }
+        }
     }
 
     /** Imports the demo core's fixture directory, labelled as a demo. */
@@ -109,10 +146,15 @@ public final class ModelImporter {
         return core;
     }
 
+    /** The transaction this importer's last import or connect committed (0 before one did). */
+    public long recordedTx() {
+        return recordedTx;
+    }
+
     private void record(ModelCore core, String note) {
-        vessel.space().inTransaction(note, "model", tx -> {
+        recordedTx = vessel.space().inTransaction(note, "model", tx -> {
             core.write(vessel.space(), tx);
-            return null;
+            return tx.commit();
         });
         vessel.cognitiveCore().reload();
     }

@@ -14,7 +14,14 @@
  *   <li>{@link io.batos.kernel.ModelImporter} — {@code model import|connect|demo}: checks a model
  *       runs, streams it into blobs, records it in one transaction.</li>
  *   <li>{@link io.batos.kernel.CognitiveCore} — resurrects the recorded core on first use, from the
- *       blobs through named links in {@code vessel/} (blueprint BUG-02).</li>
+ *       blobs through named links in {@code vessel/} (blueprint BUG-02), and reports it as a
+ *       {@link io.batos.kernel.ModelStatus} (device, fallback reason, the last answer's tokens per
+ *       second and time to first token) without loading it.</li>
+ *   <li>{@link io.batos.kernel.Cycles} — the verdict queue as every client sees it:
+ *       {@link io.batos.kernel.CycleInfo} snapshots of the orchestrator's cycles (with the slot an
+ *       artifact would replace), approve and reject; the workbench and the server's {@code cycles},
+ *       {@code cycle}, {@code approve} and {@code reject} operations share it through the
+ *       {@link io.batos.kernel.Kernel} facade.</li>
  *   <li>{@link io.batos.kernel.UserConfig} — the user's config directory, where API keys live
  *       (never in an image).</li>
  *   <li>{@code DataCovenantCheck} — the Data Covenant at commit, plugged into the image's

@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.batos.code.RejectedException;
-import io.batos.cognition.psm.CognitiveCycle;
 import io.batos.cognition.psm.CycleOutcome;
-import io.batos.cognition.psm.Orchestrator;
 import io.batos.image.ImageException;
 import io.batos.image.TxInfo;
+import io.batos.kernel.CycleInfo;
 import io.batos.kernel.Kernel;
 import io.batos.kernel.MethodInstaller;
 import io.batos.kernel.ObjectDescription;
@@ -20,13 +19,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /**
  * The operations a client can ask for, each a thin translation between a {@link Request} and one
- * call of the kernel facade or the vessel's orchestrator — the very calls the workbench makes, so
+ * call of the kernel facade — the very calls the workbench makes, so
  * a client can do what the UI can and nothing more.
  *
  * <p>Each operation says which {@link Lane} it runs in: {@code ping} is answered on the socket
@@ -64,7 +60,7 @@ final class Operations {
         add("install", Lane.QUICK, this::install);
         add("history", Lane.QUICK, this::history);
         add("cycles", Lane.QUICK, r -> cycles());
-        add("cycle", Lane.QUICK, r -> cycleJson(cycle(r.text("cycleId")), true));
+        add("cycle", Lane.QUICK, r -> cycleJson(kernel.cycle(r.text("cycleId")), true));
         add("send", Lane.SLOW, this::send);
         add("eval", Lane.SLOW, this::eval);
         add("approve", Lane.SLOW, this::approve);
@@ -276,49 +272,27 @@ final class Operations {
         return node;
     }
 
-    // ---- cycles -------------------------------------------------------------------------------------
-
-    private Orchestrator orchestrator() {
-        return kernel.vessel().orchestrator();
-    }
-
-    private CognitiveCycle cycle(String id) {
-        return orchestrator().cycle(id)
-                .orElseThrow(() -> new ImageException(ImageException.Code.NOT_FOUND, "no cycle " + id));
-    }
+    // ---- cycles: the kernel's verdict queue, the workbench's very calls --------------------------
 
     private JsonNode cycles() {
         ArrayNode array = ValueJson.MAPPER.createArrayNode();
-        for (CognitiveCycle c : orchestrator().cycles()) {
+        for (CycleInfo c : kernel.cycles()) {
             array.add(cycleJson(c, false));
         }
         return array;
     }
 
     /** Approves a parked cycle and answers once it has ended (committed, or failed on a conflict). */
-    private JsonNode approve(Request r) throws Exception {
-        CognitiveCycle c = cycle(r.text("cycleId"));
-        orchestrator().approve(c.id());
-        return outcome(c.outcome());
+    private JsonNode approve(Request r) {
+        return outcomeJson(kernel.approve(r.text("cycleId")));
     }
 
-    private JsonNode reject(Request r) throws Exception {
-        CognitiveCycle c = cycle(r.text("cycleId"));
-        String note = r.optionalText("note");
-        orchestrator().reject(c.id(), note);
-        return outcome(c.outcome());
+    private JsonNode reject(Request r) {
+        String id = r.text("cycleId");
+        return outcomeJson(kernel.reject(id, r.optionalText("note")));
     }
 
-    private JsonNode outcome(CompletableFuture<CycleOutcome> future) throws InterruptedException {
-        try {
-            return outcomeJson(future.get());
-        } catch (ExecutionException | CancellationException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new ImageException(ImageException.Code.ERROR, "the cycle broke: " + cause.getMessage(), cause);
-        }
-    }
-
-    static ObjectNode cycleJson(CognitiveCycle c, boolean detail) {
+    static ObjectNode cycleJson(CycleInfo c, boolean detail) {
         ObjectNode node = object();
         node.put("cycleId", c.id());
         node.put("state", c.state());
@@ -330,7 +304,7 @@ final class Operations {
         node.set("receiver", c.brief().isMethod() ? ref(c.brief().receiver()) : null);
         node.put("covenant", c.brief().covenant());
         node.put("correctionDepth", c.brief().depth());
-        node.put("parentCycle", c.parent() == null ? null : c.parent().id());
+        node.put("parentCycle", c.parentCycle());
         node.put("preApproved", c.preApproved());
         node.put("started", c.started().toString());
         if (detail) {
@@ -339,9 +313,7 @@ final class Operations {
             node.put("trialResult", c.trialResult());
             ArrayNode findings = node.putArray("findings");
             c.findings().forEach(findings::add);
-            CompletableFuture<CycleOutcome> outcome = c.outcome();
-            node.set("outcome", outcome.isDone() && !outcome.isCompletedExceptionally() ? outcomeJson(outcome.join())
-                    : null);
+            node.set("outcome", c.outcome() == null ? null : outcomeJson(c.outcome()));
         }
         return node;
     }

@@ -1,5 +1,7 @@
 package io.batos.workbench;
 
+import io.batos.events.Event;
+import io.batos.events.EventBus;
 import io.batos.kernel.SlotDescription;
 import io.batos.workbench.editor.CodeEditorView;
 import io.batos.workbench.history.HistoryView;
@@ -11,6 +13,10 @@ import io.batos.workbench.browser.ObjectBrowserViewModel;
 import io.batos.workbench.inspector.InspectorView;
 import io.batos.workbench.inspector.InspectorViewModel;
 import io.batos.workbench.inspector.ObjectViews;
+import io.batos.workbench.model.ModelView;
+import io.batos.workbench.model.ModelViewModel;
+import io.batos.workbench.verdicts.VerdictQueueView;
+import io.batos.workbench.verdicts.VerdictQueueViewModel;
 import io.batos.workbench.workspace.WorkspaceView;
 import io.batos.workbench.workspace.WorkspaceViewModel;
 import java.nio.file.Path;
@@ -18,7 +24,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
@@ -42,7 +52,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The workbench's main window content: a menu bar, tabs (Welcome, Browser, Workspace, History) beside
+ * The workbench's main window content: a menu bar, tabs (Welcome, Browser, Workspace, History,
+ * Verdicts with a badge counting the cycles that wait, Model) beside
  * the inspector, and a status bar — wired to one {@link Kernel} through one {@link TaskExecutor}.
  *
  * <p>I build every view with its ViewModel and connect them (Inspect it opens the inspector); I hold
@@ -55,11 +66,16 @@ public final class MainView extends BorderPane {
     static final String BROWSER = "Browser";
     static final String WORKSPACE = "Workspace";
     static final String HISTORY = "History";
+    static final String VERDICTS = "Verdicts";
+    static final String MODEL = "Model";
 
     private final MainViewModel model;
     private final ObjectBrowserViewModel browserModel;
     private final InspectorViewModel inspectorModel;
     private final WorkspaceViewModel workspaceModel;
+    private final VerdictQueueViewModel verdictModel;
+    private final ModelViewModel modelModel;
+    private final LiveEvents liveEvents;
     private final ObjectBrowserView browser;
     private final InspectorView inspector;
     private final WorkspaceView workspace;
@@ -79,6 +95,15 @@ public final class MainView extends BorderPane {
         inspector = new InspectorView(inspectorModel);
         workspace = new WorkspaceView(workspaceModel);
         workspaceModel.setInspector(inspectorModel::inspect);
+        verdictModel = new VerdictQueueViewModel(kernel, executor, notifications);
+        verdictModel.setInspector(inspectorModel::inspectCycle);
+        modelModel = new ModelViewModel(kernel, executor, notifications);
+        liveEvents = new LiveEvents(kernel.vessel().events(), List.of(verdictModel::onEvent, modelModel::onEvent));
+        sceneProperty().addListener((obs, old, now) -> {
+            if (old != null && now == null) {
+                liveEvents.close();
+            }
+        });
         setId("workbench");
 
         historyPane.setId("historyPane");
@@ -103,6 +128,9 @@ public final class MainView extends BorderPane {
         addTab(BROWSER, browser);
         addTab(WORKSPACE, workspace);
         addTab(HISTORY, historyPane);
+        addTab(VERDICTS, new VerdictQueueView(verdictModel));
+        allTabs.get(VERDICTS).setGraphic(badge(verdictModel));
+        addTab(MODEL, new ModelView(modelModel));
         allTabs.get(BROWSER).setClosable(false);
         tabs.getTabs().setAll(allTabs.values());
         if (!created) {
@@ -119,6 +147,18 @@ public final class MainView extends BorderPane {
         model.refresh();
         browserModel.loadRoot();
         inspectorModel.inspect("lobby");
+        verdictModel.refresh();
+    }
+
+    /** The Verdicts tab's badge: how many cycles await the architect, hidden when none do. */
+    private static Node badge(VerdictQueueViewModel verdicts) {
+        Label badge = new Label();
+        badge.setId("verdictBadge");
+        badge.textProperty().bind(verdicts.countProperty().asString());
+        badge.visibleProperty().bind(verdicts.countProperty().greaterThan(0));
+        badge.setStyle("-fx-background-color: #d1242f; -fx-text-fill: white; -fx-font-size: 0.85em;"
+                + " -fx-padding: 0 5 0 5; -fx-background-radius: 8;");
+        return badge;
     }
 
     private void addTab(String title, Node content) {
@@ -295,6 +335,14 @@ public final class MainView extends BorderPane {
         return workspaceModel;
     }
 
+    public VerdictQueueViewModel verdictModel() {
+        return verdictModel;
+    }
+
+    public ModelViewModel modelModel() {
+        return modelModel;
+    }
+
     public ObjectBrowserView browser() {
         return browser;
     }
@@ -314,5 +362,54 @@ public final class MainView extends BorderPane {
 
     public TabPane tabs() {
         return tabs;
+    }
+
+    /**
+     * Bus events to the views, on the FX thread, in batches: one {@code Platform.runLater} in flight
+     * at a time however fast events come, each batch handed to every listener in order.
+     *
+     * <p>A small stand-in, private on purpose, until the workbench's shared event feed lands; then
+     * the listeners ({@code onEvent} of the verdict queue and the model panel) move to it as they are.
+     */
+    private static final class LiveEvents implements AutoCloseable {
+        private final ConcurrentLinkedQueue<Event> pending = new ConcurrentLinkedQueue<>();
+        private final AtomicBoolean scheduled = new AtomicBoolean();
+        private final List<Consumer<Event>> listeners;
+        private final AutoCloseable subscription;
+
+        LiveEvents(EventBus bus, List<Consumer<Event>> listeners) {
+            this.listeners = List.copyOf(listeners);
+            this.subscription = bus.subscribe(this::offer);
+        }
+
+        /** On the publisher's thread: queue, and schedule a drain unless one is pending. */
+        private void offer(Event event) {
+            pending.add(event);
+            if (scheduled.compareAndSet(false, true)) {
+                try {
+                    Platform.runLater(this::drain);
+                } catch (IllegalStateException toolkitGone) {
+                    scheduled.set(false);
+                }
+            }
+        }
+
+        private void drain() {
+            scheduled.set(false);
+            for (Event event = pending.poll(); event != null; event = pending.poll()) {
+                for (Consumer<Event> listener : listeners) {
+                    listener.accept(event);
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                subscription.close();
+            } catch (Exception e) {
+                // an unsubscribed feed has nothing left to deliver
+            }
+        }
     }
 }

@@ -21,8 +21,12 @@
  *   <li>Views, each {@code FooView} + {@code FooViewModel}: {@link io.batos.workbench.browser}
  *       (object browser), {@link io.batos.workbench.inspector} (outliner with moldable
  *       {@link io.batos.workbench.inspector.ObjectView}s), {@link io.batos.workbench.workspace}
- *       (Do it / Print it / Inspect it); {@code editor} and {@code history} follow the same
- *       pattern.</li>
+ *       (Do it / Print it / Inspect it), {@link io.batos.workbench.verdicts} (the guardian verdict
+ *       queue: approve or reject parked cycles; its tab carries a badge) and
+ *       {@link io.batos.workbench.model} (the cognitive core's status and the actions that replace
+ *       it); {@code editor} and {@code history} follow the same pattern. Views that follow the
+ *       image live take bus events through their ViewModel's {@code onEvent}, batched onto the FX
+ *       thread.</li>
  * </ul>
  *
  * <p>The rule every class here keeps: the ViewModel talks to {@link io.batos.kernel.Kernel} only

@@ -116,6 +116,27 @@ class ScreenshotsTest {
             Platform.runLater(() -> view.inspectorModel().inspect("lobby.counter"));
             WaitForAsyncUtils.sleep(800, TimeUnit.MILLISECONDS);
             shoot(window[0], out.resolve("inspector.png"));
+
+            // The model panel on the demo core, after one answer.
+            Platform.runLater(() -> {
+                view.showTab("Model");
+                view.modelModel().demo();
+            });
+            waitUntil(() -> view.modelModel().demoProperty().get() && !view.modelModel().busyProperty().get());
+            Platform.runLater(() -> view.modelModel().tryIt());
+            waitUntil(() -> view.modelModel().tokensPerSecondProperty().get() > 0);
+            shoot(window[0], out.resolve("model.png"));
+
+            // The verdict queue: the demo core teaches the lobby fibonacci, and the cycle waits.
+            java.util.concurrent.CompletableFuture.runAsync(() -> new io.batos.kernel.SendScope(false, true)
+                    .run(() -> kernel.send(kernel.lobby(), "fibonacci", 10L)));
+            waitUntil(() -> view.verdictModel().countProperty().get() == 1);
+            Platform.runLater(() -> {
+                view.showTab("Verdicts");
+                view.verdictModel().inspectSelected();
+            });
+            waitUntil(() -> !view.verdictModel().diffRows().isEmpty());
+            shoot(window[0], out.resolve("verdicts.png"));
             FxToolkit.cleanupStages();
         } finally {
             System.clearProperty("batos.config.dir");

@@ -31,7 +31,7 @@ public final class CognitiveCycle {
     final List<String> findings = new ArrayList<>();
 
     Transaction tx;
-    UvmObject object;
+    volatile UvmObject object;
     volatile String state = "IDLE";
     volatile String persona;
     volatile boolean parked;
@@ -41,7 +41,7 @@ public final class CognitiveCycle {
     JsonNode plan;
     List<String> facets = List.of();
     String artifactText;
-    JsonNode artifact;
+    volatile JsonNode artifact;
     volatile Verdict verdict;
     volatile String trialResult;
     String lastPrompt;
@@ -106,6 +106,25 @@ public final class CognitiveCycle {
     /** The artifact as the model wrote it, once SYNTHESIZING has run. */
     public String artifactText() {
         return artifactText;
+    }
+
+    /**
+     * The method source of a method artifact as the cycle read it from the model's answer (the
+     * {@code source} of its {@code MethodArtifact}), once SYNTHESIZING has run; null before, and for
+     * data missions. This, not {@link #artifactText()}, is what approving installs.
+     */
+    public String artifactSource() {
+        JsonNode a = artifact;
+        return a == null || !brief.isMethod() || !a.hasNonNull("source") ? null : a.path("source").asText();
+    }
+
+    /**
+     * The oid of the cycle's {@code CognitiveCycle} object (0 before it exists). The object lives in
+     * the cycle's own transaction: other transactions see it only once a completed cycle committed.
+     */
+    public long objectOid() {
+        UvmObject o = object;
+        return o == null ? 0 : o.oid();
     }
 
     /** ALFRED's verdict, once VALIDATING has run. */

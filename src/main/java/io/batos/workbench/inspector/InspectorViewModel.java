@@ -1,5 +1,6 @@
 package io.batos.workbench.inspector;
 
+import io.batos.kernel.CycleInfo;
 import io.batos.kernel.Kernel;
 import io.batos.kernel.ObjectDescription;
 import io.batos.kernel.SlotDescription;
@@ -65,6 +66,25 @@ public final class InspectorViewModel {
             message.set("");
             inspected.set(description);
         }, this::failed);
+    }
+
+    /**
+     * Inspects a cognitive cycle's object — committed, or as the running cycle's own transaction
+     * holds it (see {@link Kernel#describeCycle}).
+     */
+    public void inspectCycle(String cycleId) {
+        executor.run(() -> kernel.describeCycle(cycleId), description -> {
+            message.set("");
+            inspected.set(description);
+        }, this::failed);
+    }
+
+    /**
+     * Hands over what this process knows of a cycle (state, findings, verdict), or null when it ran
+     * no cycle of that id — a cycle of an earlier session is known to the image only by its object.
+     */
+    public void cycle(String cycleId, Consumer<CycleInfo> done) {
+        executor.run(() -> kernel.cycle(cycleId), done, failure -> done.accept(null));
     }
 
     /** Describes the object behind an expanded row and hands over its rows. */

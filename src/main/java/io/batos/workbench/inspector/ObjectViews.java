@@ -15,9 +15,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class ObjectViews {
     private final List<ObjectView> views = new CopyOnWriteArrayList<>();
 
-    /** A registry with the built-in views: Slots and Blob. */
+    /** A registry with the built-in views: Slots, Blob and Cycle. */
     public static ObjectViews standard() {
         ObjectViews registry = new ObjectViews();
+        registry.register(new CycleView());
         registry.register(new SlotsView());
         registry.register(new BlobView());
         return registry;
