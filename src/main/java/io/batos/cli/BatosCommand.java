@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
         subcommands = {ImageGroup.class, GetCommand.class, SetCommand.class, RemoveCommand.class,
                 SendCommand.class, CloneCommand.class, EvalCommand.class, MethodGroup.class, GuardianGroup.class,
                 DataGroup.class, ModelGroup.class, GenerateCommand.class, BenchGroup.class, MissionGroup.class,
-                AuditGroup.class, MemoryGroup.class, MetacognitionGroup.class, DatasetGroup.class, ServeCommand.class, ClientCommand.class, KeysGroup.class,
+                AuditGroup.class, MemoryGroup.class, MetacognitionGroup.class, DatasetGroup.class, ServeCommand.class, ClientCommand.class, KeysGroup.class, SoakCommand.class,
                 CommandLine.HelpCommand.class})
 final class BatosCommand implements Callable<Integer> {
     @Spec
