@@ -21,7 +21,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -176,6 +178,8 @@ final class Soak {
         final AtomicLong packs = new AtomicLong();
         final AtomicLong verifies = new AtomicLong();
         final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
+        /** What the clients found wrong beyond the ledger: a reply that contradicts its own request, a client that broke. */
+        final Queue<String> problems = new ConcurrentLinkedQueue<>();
         final Map<String, AtomicLong> cycleErrors = new ConcurrentHashMap<>();
 
         void error(String code) {
@@ -196,6 +200,8 @@ final class Soak {
     private String verify = "ok";
     private Stage stage;
     private final List<Thread> clients = new ArrayList<>();
+    /** The server process of the current life, for the shutdown hook. */
+    private volatile Process current;
     private int lives;
 
     Soak(Options options) {
@@ -217,13 +223,27 @@ final class Soak {
         }
         long start = System.nanoTime();
         long deadline = start + options.duration().toNanos();
+        // Ctrl-C on the soak must not leave a server serving the image on a random port forever.
+        Thread orphanKiller = new Thread(() -> {
+            Process p = current;
+            if (p != null) {
+                p.destroyForcibly();
+            }
+        }, "soak-server-killer");
+        Runtime.getRuntime().addShutdownHook(orphanKiller);
         try {
             runLives(handover, deadline);
         } finally {
             stopClients(handover);
+            try {
+                Runtime.getRuntime().removeShutdownHook(orphanKiller);
+            } catch (IllegalStateException e) {
+                // The JVM is already shutting down: the hook runs, as it should.
+            }
         }
         long elapsed = System.nanoTime() - start;
         finalCheck();
+        failures.addAll(counts.problems);
         return SoakReport.of(options, Duration.ofNanos(elapsed), lives, counts, ledger, verify, List.copyOf(failures));
     }
 
@@ -232,7 +252,7 @@ final class Soak {
             lives++;
             SoakServer server;
             try {
-                server = SoakServer.start(options.image(), options.serverLog(), lives, READY_TIMEOUT);
+                server = SoakServer.start(options.image(), options.serverLog(), lives, READY_TIMEOUT, p -> current = p);
             } catch (RuntimeException e) {
                 failures.add(Failures.message(e));
                 return;

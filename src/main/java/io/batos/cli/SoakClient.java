@@ -79,7 +79,12 @@ final class SoakClient implements Runnable {
         int seen = 0;
         for (Soak.Life life; (life = lives.next(seen)) != null; ) {
             seen = life.number();
-            serve(life);
+            try {
+                serve(life);
+            } catch (RuntimeException e) {
+                // A reply this client cannot read is a finding; the client goes on with the next life.
+                counts.problems.add("client " + number + " broke in life " + life.number() + ": " + Failures.message(e));
+            }
         }
     }
 
@@ -192,7 +197,9 @@ final class SoakClient implements Runnable {
                 + "return self.get(\"" + slot + "\");");
         JsonNode reply = write(client, life, request, new SoakLedger.SlotKey(oid, slot), LongNode.valueOf(value), "eval");
         if (reply != null && reply.path("result").path("value").asLong() != value) {
-            counts.wrongAnswers.incrementAndGet();
+            // The snippet read back what it had just set, in its own transaction: anything else is broken isolation.
+            counts.problems.add("eval on @" + oid + " set " + slot + " to " + value + " but read back "
+                    + reply.path("result").path("value"));
         }
     }
 

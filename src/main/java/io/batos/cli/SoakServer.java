@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,10 +60,12 @@ final class SoakServer implements AutoCloseable {
     /**
      * Starts {@code batos serve} on {@code image} and waits until it says where it serves.
      *
+     * @param started told the process as soon as it runs, before it is ready (so that whoever must
+     *                kill it on the way out knows it)
      * @throws ImageException ERROR when it exits first or is not ready within {@code timeout}
      *                        (it is killed then), with its last line of stderr
      */
-    static SoakServer start(Path image, Path logFile, int life, Duration timeout) {
+    static SoakServer start(Path image, Path logFile, int life, Duration timeout, Consumer<Process> started) {
         List<String> command = command(image);
         Writer log;
         Process process;
@@ -73,6 +76,7 @@ final class SoakServer implements AutoCloseable {
                     command.size())) + "\n");
             log.flush();
             process = new ProcessBuilder(command).start();
+            started.accept(process);
             // Nothing is sent to the server's stdin; closing it says so.
             process.getOutputStream().close();
         } catch (IOException e) {
@@ -83,15 +87,16 @@ final class SoakServer implements AutoCloseable {
             server.ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return server;
         } catch (TimeoutException e) {
-            server.kill();
+            server.close();
             throw server.failure("was not ready within " + timeout.toSeconds() + " s");
         } catch (ExecutionException e) {
-            server.waitFor(Duration.ofSeconds(10));
-            throw server.failure((process.isAlive() ? "closed its stdout" : "exited with " + process.exitValue())
+            boolean exited = server.waitFor(Duration.ofSeconds(10));
+            server.close();
+            throw server.failure((exited ? "exited with " + process.exitValue() : "closed its stdout")
                     + " before it was ready");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            server.kill();
+            server.close();
             throw server.failure("was interrupted while starting");
         }
     }

@@ -26,7 +26,7 @@ class SoakCommandTest {
     void aShortSoakWithKillsLosesNothingAndVerifies() {
         Path image = dir.resolve("image");
         long started = System.nanoTime();
-        CliRunner.Result run = CliRunner.raw("soak", "--duration", "PT40S", "--kill-every", "PT3S", "--clients", "4",
+        CliRunner.Result run = CliRunner.raw("soak", "--duration", "PT40S", "--kill-every", "PT2S", "--clients", "4",
                 "--seed", "20240611", "--image", image.toString(), "--json");
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("soak test: %.1f s wall%n%s%s%n", seconds, run.err(), run.out());
