@@ -177,6 +177,10 @@ final class Soak {
         final AtomicLong undosRefused = new AtomicLong();
         final AtomicLong packs = new AtomicLong();
         final AtomicLong verifies = new AtomicLong();
+        /** From starting a server process to its ready line: the restart time a user would wait. */
+        final Timing ready = new Timing();
+        /** The pauses between lives: recovery, verify, checks, undo and pack, in this process. */
+        final Timing between = new Timing();
         final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
         /** What the clients found wrong beyond the ledger: a reply that contradicts its own request, a client that broke. */
         final Queue<String> problems = new ConcurrentLinkedQueue<>();
@@ -188,6 +192,27 @@ final class Soak {
 
         void cycleError(String code) {
             cycleErrors.computeIfAbsent(code, k -> new AtomicLong()).incrementAndGet();
+        }
+    }
+
+    /** Durations of something that happens once a life: how many, their total and the longest. */
+    static final class Timing {
+        private long count;
+        private long totalNanos;
+        private long maxNanos;
+
+        synchronized void add(long nanos) {
+            count++;
+            totalNanos += nanos;
+            maxNanos = Math.max(maxNanos, nanos);
+        }
+
+        synchronized double meanSeconds() {
+            return count == 0 ? 0 : Math.round(totalNanos / (double) count / 1e8) / 10.0;
+        }
+
+        synchronized double maxSeconds() {
+            return Math.round(maxNanos / 1e8) / 10.0;
         }
     }
 
@@ -247,24 +272,33 @@ final class Soak {
         return SoakReport.of(options, Duration.ofNanos(elapsed), lives, counts, ledger, verify, List.copyOf(failures));
     }
 
+    /**
+     * Lives until the deadline. The last one always ends with SIGTERM, so a run whose deadline
+     * passes between two lives starts one more, which stops as soon as it is ready: the clean
+     * stop is part of what is tested.
+     */
     private void runLives(Lives handover, long deadline) {
         while (true) {
             lives++;
             SoakServer server;
+            long starting = System.nanoTime();
             try {
                 server = SoakServer.start(options.image(), options.serverLog(), lives, READY_TIMEOUT, p -> current = p);
             } catch (RuntimeException e) {
                 failures.add(Failures.message(e));
                 return;
             }
+            boolean crashed = false;
             try (server) {
                 long ready = System.nanoTime();
+                counts.ready.add(ready - starting);
                 long killAt = options.killEvery().isZero() ? Long.MAX_VALUE
                         : ready + (long) (options.killEvery().toNanos() * (0.5 + random.nextDouble()));
                 boolean last = killAt - deadline >= 0;
                 long endsAt = last ? Math.max(ready, deadline) : killAt;
                 handover.begin(new Life(lives, server.endpoint(), endsAt));
                 if (server.waitFor(Duration.ofNanos(Math.max(0, endsAt - System.nanoTime())))) {
+                    crashed = true;
                     counts.crashes.incrementAndGet();
                     failures.add("`batos serve` (life " + lives + ") exited on its own with " + server.exitValue()
                             + " after " + seconds(System.nanoTime() - ready) + "; its last line on stderr: "
@@ -274,7 +308,8 @@ final class Soak {
                     server.kill();
                     counts.kills.incrementAndGet();
                     handover.end();
-                    progress("life " + lives + " (pid " + server.pid() + ") killed after " + seconds(killAt - ready)
+                    progress("life " + lives + " (pid " + server.pid() + ", ready in " + seconds(ready - starting)
+                            + ") killed after " + seconds(killAt - ready)
                             + "; " + ledger.acknowledgedTransactions() + " transactions acknowledged so far");
                 } else {
                     // The deadline: the clients leave (their requests end with the life), then SIGTERM.
@@ -289,10 +324,12 @@ final class Soak {
                     return;
                 }
             }
+            long pause = System.nanoTime();
             boolean idle = awaitIdle(handover);
             between(idle);
-            if (System.nanoTime() - deadline >= 0) {
-                // A crash at the very end: there is no life left to stop cleanly; the end checks still run.
+            counts.between.add(System.nanoTime() - pause);
+            if (crashed && System.nanoTime() - deadline >= 0) {
+                // A server that dies on its own past the deadline could do so again and again; the end checks still run.
                 return;
             }
         }

@@ -21,7 +21,8 @@ record SoakReport(long seed, int clients, Duration duration, Duration killEvery,
                   long objectsCreated, long methodsInstalled, long cyclesStarted, long cyclesCompleted,
                   long cyclesFailed, long cyclesInterrupted, long wrongAnswers, long reads, long unanswered,
                   long stalls, long connections, long tornTails, long indexRebuilds, long undos, long undosRefused,
-                  long packs, long verifies, String verify, long checks, long lost, long phantoms,
+                  long packs, long verifies, double readyMeanSeconds, double readyMaxSeconds,
+                  double betweenMeanSeconds, double betweenMaxSeconds, String verify, long checks, long lost, long phantoms,
                   Map<String, Long> errors, Map<String, Long> cycleErrors, List<String> failures,
                   List<String> messages) {
 
@@ -32,7 +33,8 @@ record SoakReport(long seed, int clients, Duration duration, Duration killEvery,
                 c.installs.get(), c.cyclesStarted.get(), c.cyclesCompleted.get(), c.cyclesFailed.get(),
                 c.cyclesInterrupted.get(), c.wrongAnswers.get(), c.reads.get(), c.unanswered.get(), c.stalls.get(),
                 c.connections.get(), c.tornTails.get(), c.indexRebuilds.get(), c.undos.get(), c.undosRefused.get(),
-                c.packs.get(), c.verifies.get(), verify, ledger.checks(), ledger.lost(), ledger.phantoms(),
+                c.packs.get(), c.verifies.get(), c.ready.meanSeconds(), c.ready.maxSeconds(), c.between.meanSeconds(),
+                c.between.maxSeconds(), verify, ledger.checks(), ledger.lost(), ledger.phantoms(),
                 Soak.sorted(c.errors), Soak.sorted(c.cycleErrors), failures, ledger.messages());
     }
 
@@ -103,6 +105,10 @@ record SoakReport(long seed, int clients, Duration duration, Duration killEvery,
         n.put("undosRefused", undosRefused);
         n.put("packs", packs);
         n.put("verifies", verifies);
+        n.put("serverReadyMeanSeconds", readyMeanSeconds);
+        n.put("serverReadyMaxSeconds", readyMaxSeconds);
+        n.put("betweenLivesMeanSeconds", betweenMeanSeconds);
+        n.put("betweenLivesMaxSeconds", betweenMaxSeconds);
         n.put("verify", verify);
         n.put("checks", checks);
         n.put("lost", lost);
@@ -128,6 +134,9 @@ record SoakReport(long seed, int clients, Duration duration, Duration killEvery,
         out.add(String.format("reads %d; requests unanswered %d (while the server was up: %d); connections %d",
                 reads, unanswered, stalls, connections));
         out.add(String.format("errors %s; cycle errors %s", errors, cycleErrors));
+        out.add(String.format(java.util.Locale.ROOT, "server ready in %.1f s on average, %.1f s at most; between lives"
+                + " %.1f s on average, %.1f s at most", readyMeanSeconds, readyMaxSeconds, betweenMeanSeconds,
+                betweenMaxSeconds));
         out.add(String.format("between lives: undos %d (refused %d), packs %d, verifies %d", undos, undosRefused, packs,
                 verifies));
         out.add(String.format("verify %s; checks %d; lost %d; phantoms %d", verify, checks, lost, phantoms));
