@@ -31,9 +31,10 @@ import picocli.CommandLine.Spec;
  * history, which is no way to treat an image anyone cares about.
  */
 @Command(name = "soak", mixinStandardHelpOptions = true,
-        description = {"Reliability sweep: serve a fresh image in a child process, edit it and start cognitive cycles",
-                "from many clients, SIGKILL and restart the server at random, undo and pack between lives,",
-                "then stop cleanly, verify, and check every acknowledged transaction. Exit 1 when anything is lost."})
+        description = {"Reliability sweep: serve a fresh image from a child process, edit it and",
+                "start cognitive cycles from many clients, SIGKILL and restart the server at",
+                "random, undo and pack between lives; then stop cleanly, verify, and check",
+                "every acknowledged transaction. Exit 1 when anything acknowledged is lost."})
 final class SoakCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -43,8 +44,8 @@ final class SoakCommand implements Callable<Integer> {
     Duration duration;
 
     @Option(names = "--kill-every", paramLabel = "DURATION", defaultValue = "PT15S",
-            description = {"mean time from a server's readiness to its SIGKILL; each is drawn between half and",
-                    "one and a half of it (default: ${DEFAULT-VALUE}; PT0S: never kill)"})
+            description = "mean time from a server's readiness to its SIGKILL, each drawn between half and one"
+                    + " and a half of it (default: ${DEFAULT-VALUE}; PT0S: never kill)")
     Duration killEvery;
 
     @Option(names = "--clients", paramLabel = "N", defaultValue = "4",

@@ -123,8 +123,8 @@ record SoakReport(long seed, int clients, Duration duration, Duration killEvery,
     /** The figures for people, one topic a line. */
     List<String> lines() {
         List<String> out = new ArrayList<>();
-        out.add(String.format("soak: %s of lives (asked %s), seed %d, %d clients, a SIGKILL every ~%s",
-                Soak.seconds(elapsed.toNanos()), duration, seed, clients, killEvery));
+        out.add(String.format("soak: %s of lives (asked %s), seed %d, %d clients, %s", Soak.seconds(elapsed.toNanos()),
+                duration, seed, clients, killEvery.isZero() ? "no SIGKILLs" : "a SIGKILL every ~" + killEvery));
         out.add(String.format("server lives %d: %d killed, %d restarts, %d died on their own; recovery cut %d torn tails,"
                 + " rebuilt the index %d times", lives, kills, restarts(), crashes, tornTails, indexRebuilds));
         out.add(String.format("transactions acknowledged %d: sets %d, evals %d, receivers created %d, methods installed %d",
