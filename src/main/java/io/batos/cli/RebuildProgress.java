@@ -32,6 +32,11 @@ final class RebuildProgress implements LivingImage.Progress {
 
     @Override
     public void replayed(long records, long objects, long bytes, long totalBytes) {
+        if (records == 0) {
+            // Opening reports once at the end even when it trusted the index and replayed nothing:
+            // that is no rebuild, however long a loaded machine took to open the files.
+            return;
+        }
         long now = clock.getAsLong();
         if (now - started < QUIET_NANOS || now - lastShown < EVERY_NANOS && bytes < totalBytes) {
             return;
