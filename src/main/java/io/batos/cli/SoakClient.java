@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.batos.kernel.ValueJson;
 import io.batos.net.ImageClient;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -345,12 +347,14 @@ final class SoakClient implements Runnable {
     /**
      * Asks the server which transaction installed the method: the send's reply does not say (the
      * cycle commits on its own), the cycle's outcome does. Only this server life knows its cycles.
+     * A corrected cycle and its first attempt may both report the one commit, so it counts once.
      */
     private void learnInstall(ImageClient client, Soak.Life life, long receiver, String selector) {
         JsonNode cycles = call(client, life, client.request("cycles"), QUICK);
         if (!answered(cycles)) {
             return;
         }
+        Set<Long> seen = new HashSet<>();
         for (JsonNode c : cycles.path("result")) {
             if (c.path("receiver").path("$ref").asLong(-1) != receiver || !c.path("selector").asText().equals(selector)
                     || !c.path("finished").asBoolean()) {
@@ -360,7 +364,8 @@ final class SoakClient implements Runnable {
             request.put("cycleId", c.path("cycleId").asText());
             JsonNode detail = call(client, life, request, QUICK);
             JsonNode outcome = detail.path("result").path("outcome");
-            if (answered(detail) && outcome.path("complete").asBoolean() && outcome.path("txId").asLong() > 0) {
+            if (answered(detail) && outcome.path("complete").asBoolean() && outcome.path("txId").asLong() > 0
+                    && seen.add(outcome.path("txId").asLong())) {
                 ledger.acknowledged(new SoakLedger.Installed(receiver, selector, outcome.path("txId").asLong()));
                 counts.installs.incrementAndGet();
             }
