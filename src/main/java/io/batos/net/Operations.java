@@ -9,6 +9,7 @@ import io.batos.cognition.psm.CycleOutcome;
 import io.batos.cognition.psm.Orchestrator;
 import io.batos.image.ImageException;
 import io.batos.image.TxInfo;
+import io.batos.kernel.CycleDescription;
 import io.batos.kernel.Kernel;
 import io.batos.kernel.MethodInstaller;
 import io.batos.kernel.ObjectDescription;
@@ -67,7 +68,7 @@ final class Operations {
         add("install", Lane.QUICK, this::install);
         add("history", Lane.QUICK, this::history);
         add("cycles", Lane.QUICK, r -> cycles());
-        add("cycle", Lane.QUICK, r -> cycleJson(cycle(r.text("cycleId")), true));
+        add("cycle", Lane.QUICK, r -> cycleJson(kernel.cycle(r.text("cycleId"))));
         add("send", Lane.SLOW, this::send);
         add("eval", Lane.SLOW, this::eval);
         add("approve", Lane.SLOW, this::approve);
@@ -265,8 +266,8 @@ final class Operations {
 
     private JsonNode cycles() {
         ArrayNode array = ValueJson.MAPPER.createArrayNode();
-        for (CognitiveCycle c : orchestrator().cycles()) {
-            array.add(cycleJson(c, false));
+        for (CycleDescription c : kernel.cycles()) {
+            array.add(cycleJson(c));
         }
         return array;
     }
@@ -294,30 +295,30 @@ final class Operations {
         }
     }
 
-    static ObjectNode cycleJson(CognitiveCycle c, boolean detail) {
+    /** A cycle on the wire: the summary fields, and the details when the description has them. */
+    static ObjectNode cycleJson(CycleDescription c) {
         ObjectNode node = object();
-        node.put("cycleId", c.id());
+        node.put("cycleId", c.cycleId());
         node.put("state", c.state());
         node.put("persona", c.persona());
         node.put("awaitingApproval", c.awaitingApproval());
         node.put("finished", c.finished());
-        node.put("missionType", c.brief().type());
-        node.put("selector", c.brief().selector());
-        node.set("receiver", c.brief().isMethod() ? ref(c.brief().receiver()) : null);
-        node.put("covenant", c.brief().covenant());
-        node.put("correctionDepth", c.brief().depth());
-        node.put("parentCycle", c.parent() == null ? null : c.parent().id());
+        node.put("missionType", c.missionType());
+        node.put("selector", c.selector());
+        node.set("receiver", c.receiver() != null ? ref(c.receiver()) : null);
+        node.put("covenant", c.covenant());
+        node.put("correctionDepth", c.correctionDepth());
+        node.put("parentCycle", c.parentCycle());
         node.put("preApproved", c.preApproved());
         node.put("started", c.started().toString());
-        if (detail) {
-            node.put("artifact", c.artifactText());
-            node.set("verdict", c.verdict() == null ? null : VerdictJson.toJson(c.verdict()));
-            node.put("trialResult", c.trialResult());
+        CycleDescription.Details details = c.details();
+        if (details != null) {
+            node.put("artifact", details.artifact());
+            node.set("verdict", details.verdict() == null ? null : VerdictJson.toJson(details.verdict()));
+            node.put("trialResult", details.trialResult());
             ArrayNode findings = node.putArray("findings");
-            c.findings().forEach(findings::add);
-            CompletableFuture<CycleOutcome> outcome = c.outcome();
-            node.set("outcome", outcome.isDone() && !outcome.isCompletedExceptionally() ? outcomeJson(outcome.join())
-                    : null);
+            details.findings().forEach(findings::add);
+            node.set("outcome", details.outcome() != null ? outcomeJson(details.outcome()) : null);
         }
         return node;
     }
