@@ -1,6 +1,9 @@
 package io.batos.workbench;
 
+import io.batos.kernel.CycleDescription;
 import io.batos.kernel.SlotDescription;
+import io.batos.workbench.monitor.MonitorView;
+import io.batos.workbench.monitor.MonitorViewModel;
 import io.batos.workbench.editor.CodeEditorView;
 import io.batos.workbench.history.HistoryView;
 import atlantafx.base.theme.PrimerDark;
@@ -23,6 +26,8 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -42,7 +47,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The workbench's main window content: a menu bar, tabs (Welcome, Browser, Workspace, History) beside
+ * The workbench's main window content: a menu bar, tabs (Welcome, Browser, Workspace, History, Monitor) beside
  * the inspector, and a status bar — wired to one {@link Kernel} through one {@link TaskExecutor}.
  *
  * <p>I build every view with its ViewModel and connect them (Inspect it opens the inspector); I hold
@@ -55,6 +60,7 @@ public final class MainView extends BorderPane {
     static final String BROWSER = "Browser";
     static final String WORKSPACE = "Workspace";
     static final String HISTORY = "History";
+    static final String MONITOR = "Monitor";
 
     private final MainViewModel model;
     private final ObjectBrowserViewModel browserModel;
@@ -63,6 +69,8 @@ public final class MainView extends BorderPane {
     private final ObjectBrowserView browser;
     private final InspectorView inspector;
     private final WorkspaceView workspace;
+    private final EventFeed feed;
+    private final MonitorViewModel monitorModel;
     private final StackPane historyPane = new StackPane();
     private final TabPane tabs = new TabPane();
     private final SplitPane split;
@@ -80,6 +88,19 @@ public final class MainView extends BorderPane {
         workspace = new WorkspaceView(workspaceModel);
         workspaceModel.setInspector(inspectorModel::inspect);
         setId("workbench");
+
+        // Live events reach the views in batches on the FX thread; the monitor watches the cycles.
+        feed = EventFeed.onFx(kernel);
+        monitorModel = new MonitorViewModel(kernel, executor, notifications);
+        feed.on(Kernel.PSM_TOPIC, monitorModel::psm);
+        feed.on(Kernel.TOKENS_TOPIC, monitorModel::tokens);
+        // A cycle's commit moves the title on, as a view's own commit does.
+        feed.on(Kernel.PSM_TOPIC, batch -> {
+            if (batch.stream().anyMatch(e -> e.type().equals("CYCLE_COMPLETE"))) {
+                model.refresh();
+            }
+        });
+        workspaceModel.setCycleOpener(this::openCycle);
 
         historyPane.setId("historyPane");
         historyPane.getChildren().add(new HistoryView(kernel, executor));
@@ -103,6 +124,7 @@ public final class MainView extends BorderPane {
         addTab(BROWSER, browser);
         addTab(WORKSPACE, workspace);
         addTab(HISTORY, historyPane);
+        addTab(MONITOR, new MonitorView(monitorModel));
         allTabs.get(BROWSER).setClosable(false);
         tabs.getTabs().setAll(allTabs.values());
         if (!created) {
@@ -119,6 +141,54 @@ public final class MainView extends BorderPane {
         model.refresh();
         browserModel.loadRoot();
         inspectorModel.inspect("lobby");
+        monitorModel.refresh();
+    }
+
+    /** Shows a cycle in the monitor (opening its tab). */
+    public void openCycle(String cycleId) {
+        showTab(MONITOR);
+        monitorModel.select(cycleId);
+    }
+
+    /**
+     * Asks whether to cancel the cycles in flight and close (a non-blocking dialog); runs
+     * {@code cancelAndClose} when the architect says yes, {@code keep} when not.
+     */
+    public void confirmClose(List<CycleDescription> inFlight, Runnable cancelAndClose, Runnable keep) {
+        StringBuilder list = new StringBuilder();
+        for (CycleDescription cycle : inFlight) {
+            list.append("cycle ").append(cycle.cycleId()).append("  ").append(cycle.mission()).append("  ")
+                    .append(cycle.awaitingApproval() ? "awaiting approval" : cycle.state()).append('\n');
+        }
+        TextArea cycles = new TextArea(list.toString().strip());
+        cycles.setId("closeCyclesList");
+        cycles.setEditable(false);
+        cycles.setPrefRowCount(Math.min(8, inFlight.size() + 1));
+        ButtonType close = new ButtonType("Cancel them and close", ButtonBar.ButtonData.OK_DONE);
+        ButtonType keepWorking = new ButtonType("Keep working", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", close, keepWorking);
+        alert.setTitle("Cycles in flight");
+        alert.setHeaderText(inFlight.size() == 1 ? "A cognitive cycle is still thinking."
+                : inFlight.size() + " cognitive cycles are still thinking.");
+        alert.getDialogPane().setContent(new VBox(8, new Label("Closing cancels them: they end FAILED and write"
+                + " nothing."), cycles));
+        alert.getDialogPane().setId("closeWithCyclesDialog");
+        if (getScene() != null && getScene().getWindow() != null) {
+            alert.initOwner(getScene().getWindow());
+        }
+        alert.setOnHidden(e -> {
+            if (alert.getResult() == close) {
+                cancelAndClose.run();
+            } else {
+                keep.run();
+            }
+        });
+        alert.show();
+    }
+
+    /** Stops the live feed (the window is gone). */
+    public void close() {
+        feed.close();
     }
 
     private void addTab(String title, Node content) {
@@ -293,6 +363,10 @@ public final class MainView extends BorderPane {
 
     public WorkspaceViewModel workspaceModel() {
         return workspaceModel;
+    }
+
+    public MonitorViewModel monitorModel() {
+        return monitorModel;
     }
 
     public ObjectBrowserView browser() {
