@@ -81,19 +81,19 @@ class EventFeedTest {
     void listenersGetOnlyTheirTopicAndAnEventAfterADrainSchedulesTheNext() {
         ArrayDeque<Runnable> ui = new ArrayDeque<>();
         EventFeed feed = new EventFeed(kernel, ui::add);
-        List<String> psm = new ArrayList<>();
+        List<String> sample = new ArrayList<>();
         List<String> tx = new ArrayList<>();
-        feed.on("psm", batch -> batch.forEach(e -> psm.add(e.topic() + e.fields().get("n"))));
+        feed.on("sample", batch -> batch.forEach(e -> sample.add(e.topic() + e.fields().get("n"))));
         feed.on("tx", batch -> batch.forEach(e -> tx.add(e.topic() + e.fields().get("n"))));
-        feed.on("psm", batch -> {
+        feed.on("sample", batch -> {
             throw new IllegalStateException("a broken view");
         });
-        bus.publish(event("psm", 1));
+        bus.publish(event("sample", 1));
         bus.publish(event("tx", 2));
         bus.publish(event("verdict", 3));
         ui.poll().run();
         assertThat(ui).isEmpty();
-        assertThat(psm).containsExactly("psm1");
+        assertThat(sample).containsExactly("sample1");
         assertThat(tx).containsExactly("tx2");
         // A commit through the kernel is announced on tx and reaches the feed too.
         kernel.set(kernel.lobby(), "x", 1L);
