@@ -162,6 +162,7 @@ class CycleMonitorFxTest {
         waitUntil(() -> monitor().diagram().activeState().equals("COMPLETE"));
         assertThat(onFx(() -> cycleTable().getItems().get(0).outcome())).startsWith("COMPLETE (tx ");
         // The streamed output and the raw answers are there to read.
+        robot.clickOn("Model output");
         waitUntil(() -> robot.lookup("#monitorStream").queryAs(TextArea.class).getText()
                 .contains("── ROBIN · SYNTHESIZING ──"));
         waitUntil(() -> window.view().monitorModel().exchanges().size() == 3);

@@ -32,9 +32,13 @@ import javafx.util.Duration;
  * cycle ends it.
  *
  * <p>All state is the {@link MonitorViewModel}'s; I bind to it and forward clicks. The ages tick
- * once a second while the monitor is on screen.
+ * once a second while the monitor is on screen. The texts (prompt, raw response, the stream's last
+ * {@value #STREAM_VIEW_CHARS} characters, details) are taken up only while their tab is open, ten
+ * times a second at most ({@link TabText}).
  */
 public final class MonitorView extends BorderPane {
+    /** How much of the streamed output the Model output tab shows (the tail). */
+    static final int STREAM_VIEW_CHARS = 6_000;
     private final MonitorViewModel model;
     private final TableView<CycleRow> table = new TableView<>(null);
     private final PsmDiagram diagram = new PsmDiagram();
@@ -156,35 +160,34 @@ public final class MonitorView extends BorderPane {
         });
         TextArea prompt = area("monitorPrompt");
         TextArea response = area("monitorResponse");
-        asked.getSelectionModel().selectedItemProperty().addListener((obs, old, exchange) -> {
-            prompt.setText(exchange == null ? "" : exchange.prompt());
-            response.setText(exchange == null || exchange.response() == null ? "" : exchange.response());
-        });
+        SplitPane texts = new SplitPane(titled("Prompt", prompt), titled("Raw response", response));
+        texts.setOrientation(Orientation.VERTICAL);
+        SplitPane promptsPane = new SplitPane(asked, texts);
+        promptsPane.setDividerPositions(0.25);
+        Tab prompts = new Tab("Prompts & responses", promptsPane);
+        new TabText(prompt, prompts, () -> {
+            PersonaExchange exchange = asked.getSelectionModel().getSelectedItem();
+            return exchange == null ? "" : exchange.prompt();
+        }, 0, false);
+        new TabText(response, prompts, () -> {
+            PersonaExchange exchange = asked.getSelectionModel().getSelectedItem();
+            return exchange == null || exchange.response() == null ? "" : exchange.response();
+        }, 0, false);
         model.exchanges().addListener((ListChangeListener<PersonaExchange>) change -> {
             if (asked.getSelectionModel().isEmpty() && !model.exchanges().isEmpty()) {
                 asked.getSelectionModel().selectLast();
             }
         });
-        SplitPane texts = new SplitPane(titled("Prompt", prompt), titled("Raw response", response));
-        texts.setOrientation(Orientation.VERTICAL);
-        SplitPane prompts = new SplitPane(asked, texts);
-        prompts.setDividerPositions(0.25);
 
         TextArea stream = area("monitorStream");
-        model.streamProperty().addListener((obs, old, text) -> {
-            if (text.startsWith(old) && !old.isEmpty()) {
-                stream.appendText(text.substring(old.length()));
-            } else {
-                stream.setText(text);
-                stream.positionCaret(text.length());
-            }
-        });
+        Tab output = new Tab("Model output", stream);
+        new TabText(stream, output, model.streamProperty()::get, STREAM_VIEW_CHARS, true);
 
         TextArea details = area("monitorDetails");
-        details.textProperty().bind(model.detailsProperty());
+        Tab detailsTab = new Tab("Details", details);
+        new TabText(details, detailsTab, model.detailsProperty()::get, 0, false);
 
-        TabPane tabs = new TabPane(new Tab("Timeline", timeline), new Tab("Prompts & responses", prompts),
-                new Tab("Model output", stream), new Tab("Details", details));
+        TabPane tabs = new TabPane(new Tab("Timeline", timeline), prompts, output, detailsTab);
         tabs.setId("monitorTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         return tabs;
