@@ -6,11 +6,16 @@ import io.batos.workbench.history.HistoryView;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import io.batos.kernel.Kernel;
+import io.batos.events.Event;
 import io.batos.workbench.browser.ObjectBrowserView;
 import io.batos.workbench.browser.ObjectBrowserViewModel;
+import io.batos.workbench.datasets.DatasetsView;
+import io.batos.workbench.datasets.DatasetsViewModel;
 import io.batos.workbench.inspector.InspectorView;
 import io.batos.workbench.inspector.InspectorViewModel;
 import io.batos.workbench.inspector.ObjectViews;
+import io.batos.workbench.memory.MemoryView;
+import io.batos.workbench.memory.MemoryViewModel;
 import io.batos.workbench.workspace.WorkspaceView;
 import io.batos.workbench.workspace.WorkspaceViewModel;
 import java.nio.file.Path;
@@ -18,6 +23,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.application.Application;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -42,7 +52,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The workbench's main window content: a menu bar, tabs (Welcome, Browser, Workspace, History) beside
+ * The workbench's main window content: a menu bar, tabs (Welcome, Browser, Workspace, History, Memory,
+ * Datasets) beside
  * the inspector, and a status bar — wired to one {@link Kernel} through one {@link TaskExecutor}.
  *
  * <p>I build every view with its ViewModel and connect them (Inspect it opens the inspector); I hold
@@ -55,6 +66,8 @@ public final class MainView extends BorderPane {
     static final String BROWSER = "Browser";
     static final String WORKSPACE = "Workspace";
     static final String HISTORY = "History";
+    static final String MEMORY = "Memory";
+    static final String DATASETS = "Datasets";
 
     private final MainViewModel model;
     private final ObjectBrowserViewModel browserModel;
@@ -63,6 +76,9 @@ public final class MainView extends BorderPane {
     private final ObjectBrowserView browser;
     private final InspectorView inspector;
     private final WorkspaceView workspace;
+    private final MemoryViewModel memoryModel;
+    private final DatasetsViewModel datasetsModel;
+    private final DatasetsView datasets;
     private final StackPane historyPane = new StackPane();
     private final TabPane tabs = new TabPane();
     private final SplitPane split;
@@ -79,6 +95,9 @@ public final class MainView extends BorderPane {
         inspector = new InspectorView(inspectorModel);
         workspace = new WorkspaceView(workspaceModel);
         workspaceModel.setInspector(inspectorModel::inspect);
+        memoryModel = new MemoryViewModel(kernel, executor, notifications);
+        datasetsModel = new DatasetsViewModel(kernel, executor, notifications);
+        datasets = new DatasetsView(datasetsModel);
         setId("workbench");
 
         historyPane.setId("historyPane");
@@ -103,6 +122,18 @@ public final class MainView extends BorderPane {
         addTab(BROWSER, browser);
         addTab(WORKSPACE, workspace);
         addTab(HISTORY, historyPane);
+        addTab(MEMORY, new MemoryView(memoryModel));
+        addTab(DATASETS, datasets);
+        // The report reads everything memory holds: computed when first looked at, not at start-up.
+        allTabs.get(MEMORY).selectedProperty().addListener((obs, was, selected) -> {
+            if (selected) {
+                memoryModel.loadReport();
+            }
+        });
+        BusEvents.follow(this, kernel, event -> {
+            memoryModel.onEvent(event);
+            datasetsModel.onEvent(event);
+        });
         allTabs.get(BROWSER).setClosable(false);
         tabs.getTabs().setAll(allTabs.values());
         if (!created) {
@@ -314,5 +345,80 @@ public final class MainView extends BorderPane {
 
     public TabPane tabs() {
         return tabs;
+    }
+
+    public MemoryViewModel memoryModel() {
+        return memoryModel;
+    }
+
+    public DatasetsViewModel datasetsModel() {
+        return datasetsModel;
+    }
+
+    public DatasetsView datasets() {
+        return datasets;
+    }
+
+    /**
+     * Hands the kernel's bus events to the views on the FX thread, in order, coalesced: however many
+     * arrive while one hand-over is pending, one {@code Platform.runLater} delivers them all. Only
+     * the topics these views read ({@code dataset}, {@code log}, {@code psm}, {@code tx}) are kept.
+     *
+     * <p><b>To be replaced by {@code EventFeed} at merge</b>: the workbench's event feed does this
+     * hand-over (batched, for every view); this adapter exists only so the memory and dataset views
+     * can be live before it lands. It stops following when the window it was shown in is hidden.
+     */
+    private static final class BusEvents {
+        private static final java.util.Set<String> TOPICS = java.util.Set.of("dataset", "log", "psm", Kernel.TX_TOPIC);
+        private final Queue<Event> pending = new ConcurrentLinkedQueue<>();
+        private final AtomicBoolean scheduled = new AtomicBoolean();
+        private final Consumer<Event> views;
+
+        private BusEvents(Consumer<Event> views) {
+            this.views = views;
+        }
+
+        static void follow(MainView view, Kernel kernel, Consumer<Event> views) {
+            BusEvents feed = new BusEvents(views);
+            AutoCloseable subscription = kernel.vessel().events().subscribe(feed::offer);
+            view.sceneProperty().addListener((obs, oldScene, scene) -> {
+                if (scene != null) {
+                    scene.windowProperty().addListener((o, oldWindow, window) -> {
+                        if (window != null) {
+                            window.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> close(subscription));
+                        }
+                    });
+                }
+            });
+        }
+
+        private void offer(Event event) {
+            if (!TOPICS.contains(event.topic())) {
+                return;
+            }
+            pending.add(event);
+            if (scheduled.compareAndSet(false, true)) {
+                try {
+                    Platform.runLater(this::deliver);
+                } catch (IllegalStateException toolkitGone) {
+                    pending.clear();
+                }
+            }
+        }
+
+        private void deliver() {
+            scheduled.set(false);
+            for (Event event = pending.poll(); event != null; event = pending.poll()) {
+                views.accept(event);
+            }
+        }
+
+        private static void close(AutoCloseable subscription) {
+            try {
+                subscription.close();
+            } catch (Exception e) {
+                // the bus's handles do not fail; nothing to undo either way
+            }
+        }
     }
 }
