@@ -55,11 +55,11 @@ public final class DatasetsView extends BorderPane {
         table.setPlaceholder(new Label("No datasets yet: ALFRED curates one when a mission type has enough new"
                 + " successes"));
         table.getColumns().add(column("id", 40, Dataset::id));
-        table.getColumns().add(column("mission", 70, Dataset::missionType));
-        table.getColumns().add(column("created", 170, Dataset::created));
-        table.getColumns().add(column("size", 50, d -> String.valueOf(d.examples().size())));
+        table.getColumns().add(column("mission", 80, Dataset::missionType));
+        table.getColumns().add(column("created", 150, d -> created(d.created())));
+        table.getColumns().add(column("size", 60, d -> String.valueOf(d.examples().size())));
         for (ReviewStatus status : ReviewStatus.values()) {
-            table.getColumns().add(column(status.word(), 70, d -> String.valueOf(d.count(status))));
+            table.getColumns().add(column(status.word(), 95, d -> String.valueOf(d.count(status))));
         }
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, dataset) -> {
             if (dataset != null && !dataset.equals(viewModel.selectedDatasetProperty().get())) {
@@ -172,11 +172,11 @@ public final class DatasetsView extends BorderPane {
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(4));
 
-        SplitPane lists = new SplitPane(titled("Datasets", table), titled("Examples", exampleList));
-        lists.setOrientation(Orientation.VERTICAL);
-        lists.setDividerPositions(0.35);
-        SplitPane split = new SplitPane(lists, exampleBox);
-        split.setDividerPositions(0.34);
+        SplitPane review = new SplitPane(titled("Examples", exampleList), exampleBox);
+        review.setDividerPositions(0.28);
+        SplitPane split = new SplitPane(titled("Datasets", table), review);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.22);
 
         setTop(toolbar);
         setCenter(split);
@@ -203,6 +203,11 @@ public final class DatasetsView extends BorderPane {
         chooser.setInitialFileName("dataset.jsonl");
         File file = chooser.showSaveDialog(owner);
         return file == null ? null : file.toPath();
+    }
+
+    /** When a dataset was curated, to the minute ({@code 2026-11-26 14:10}), from its ISO 8601 instant. */
+    static String created(String iso) {
+        return iso == null ? "" : iso.length() >= 16 ? iso.substring(0, 16).replace('T', ' ') : iso;
     }
 
     /** One example in the list: number, status, selector and how many cycles it came from. */

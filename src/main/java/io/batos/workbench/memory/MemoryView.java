@@ -31,11 +31,12 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
-import javafx.scene.shape.Rectangle;
 import javafx.util.Duration;
 
 /**
@@ -102,8 +103,8 @@ public final class MemoryView extends BorderPane {
         results.setId("memoryResults");
         results.setItems(viewModel.hits());
         results.setPlaceholder(new Label("Search for cycles: hover over the field for the query syntax"));
-        results.getColumns().add(column("cycle", 130, Hit::cycleId));
-        results.getColumns().add(column("outcome", 80, h -> h.outcome() == null ? "running" : h.outcome()));
+        results.getColumns().add(column("cycle", 150, Hit::cycleId));
+        results.getColumns().add(column("outcome", 95, h -> h.outcome() == null ? "running" : h.outcome()));
         results.getColumns().add(column("selector", 110, h -> h.selector() == null ? "" : h.selector()));
         results.getColumns().add(column("score", 60, h -> String.format(Locale.ROOT, "%.3f", h.score())));
         TableColumn<Hit, String> snippet = column("snippet", 420, Hit::snippet);
@@ -135,9 +136,8 @@ public final class MemoryView extends BorderPane {
         searchSide.setPadding(new Insets(4));
 
         CategoryAxis rule = new CategoryAxis();
-        NumberAxis count = new NumberAxis();
+        NumberAxis count = new NumberAxis(0, 1, 1);
         count.setLabel("cycles");
-        count.setTickUnit(1);
         count.setMinorTickVisible(false);
         findingsChart = new BarChart<>(count, rule);
         findingsChart.setId("memoryFindingsChart");
@@ -178,7 +178,7 @@ public final class MemoryView extends BorderPane {
         viewModel.reportProperty().addListener((obs, old, report) -> showReport(report));
 
         SplitPane split = new SplitPane(searchSide, reportScroll);
-        split.setDividerPositions(0.55);
+        split.setDividerPositions(0.5);
         setCenter(split);
     }
 
@@ -202,6 +202,11 @@ public final class MemoryView extends BorderPane {
             findings.getData().add(new XYChart.Data<>(top.get(i).cycles(), top.get(i).rule()));
         }
         findingsChart.getData().setAll(List.of(findings));
+        // Whole cycles only: the axis ends at the largest count with at most ten ticks.
+        long most = top.stream().mapToLong(MetacognitionReport.FindingCount::cycles).max().orElse(1);
+        NumberAxis count = (NumberAxis) findingsChart.getXAxis();
+        count.setUpperBound(Math.max(1, most));
+        count.setTickUnit(Math.max(1, (most + 9) / 10));
         corrections.setText(MemoryViewModel.correctionsLine(report));
         patterns.getItems().setAll(report.failurePatterns());
     }
@@ -238,7 +243,9 @@ public final class MemoryView extends BorderPane {
         TableView<Map<String, Object>> findings = new TableView<>();
         findings.setId("memoryDocumentFindings");
         findings.setPlaceholder(new Label("No findings"));
-        findings.setPrefHeight(doc.findings().isEmpty() ? 60 : Math.min(220, 34 + 26 * doc.findings().size()));
+        // Room for the header, every row and a horizontal scroll bar, up to a point.
+        findings.setPrefHeight(Math.min(240, 70 + 28 * Math.max(1, doc.findings().size())));
+        findings.setMinHeight(Region.USE_PREF_SIZE);
         for (String key : List.of("state", "persona", "rule", "severity", "message", "line")) {
             TableColumn<Map<String, Object>, String> column = new TableColumn<>(key);
             column.setPrefWidth(key.equals("message") ? 320 : 80);
@@ -312,7 +319,10 @@ public final class MemoryView extends BorderPane {
     private static BarChart<String, Number> rateChart(String title, String id) {
         NumberAxis rate = new NumberAxis(0, 100, 20);
         rate.setLabel("%");
-        BarChart<String, Number> chart = new BarChart<>(new CategoryAxis(), rate);
+        CategoryAxis states = new CategoryAxis();
+        // Small enough that every state's name fits under its bar.
+        states.setTickLabelFont(Font.font(10));
+        BarChart<String, Number> chart = new BarChart<>(states, rate);
         chart.setId(id);
         chart.setTitle(title);
         chart.setAnimated(false);
