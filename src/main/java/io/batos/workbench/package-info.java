@@ -22,7 +22,9 @@
  *       (object browser), {@link io.batos.workbench.inspector} (outliner with moldable
  *       {@link io.batos.workbench.inspector.ObjectView}s), {@link io.batos.workbench.workspace}
  *       (Do it / Print it / Inspect it); {@code editor} and {@code history} follow the same
- *       pattern.</li>
+ *       pattern, as do {@link io.batos.workbench.memory} (Fractal Memory search, a cycle's story,
+ *       the metacognition report as charts) and {@link io.batos.workbench.datasets} (review and
+ *       export of ALFRED's curated datasets).</li>
  * </ul>
  *
  * <p>The rule every class here keeps: the ViewModel talks to {@link io.batos.kernel.Kernel} only

@@ -91,7 +91,6 @@ public final class MemoryView extends BorderPane {
         HBox.setHgrow(queryField, Priority.ALWAYS);
         Button search = new Button("Search");
         search.setId("memorySearchButton");
-        search.setDefaultButton(false);
         search.setOnAction(e -> viewModel.search());
         Label found = new Label();
         found.setId("memorySearchStatus");

@@ -160,6 +160,9 @@ class DatasetsViewFxTest {
     @Test
     void alfredsAnnouncementOfANewDatasetIsShownAndTheListRefreshes() throws Exception {
         showWindow();
+        javafx.scene.control.MenuBar menus = robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class);
+        assertThat(menus.getMenus().get(1).getItems()).extracting(javafx.scene.control.MenuItem::getText)
+                .contains("Show Memory", "Show Datasets");
         TableView<Dataset> table = robot.lookup("#datasetsTable").queryTableView();
         WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
         assertThat(table.getItems()).isEmpty();
