@@ -53,8 +53,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * The workbench's main window content: a menu bar, tabs (Welcome, Browser, Workspace, History, Memory,
- * Datasets) beside
- * the inspector, and a status bar — wired to one {@link Kernel} through one {@link TaskExecutor}.
+ * Datasets) beside the inspector, and a status bar — wired to one {@link Kernel} through one
+ * {@link TaskExecutor}.
  *
  * <p>I build every view with its ViewModel and connect them (Inspect it opens the inspector); I hold
  * no image state myself. {@link #captureState} and {@link #applyState} turn the layout into a
