@@ -325,6 +325,43 @@ public final class Kernel {
         return vessel.memory().search().search(query, limit);
     }
 
+    /**
+     * One cycle as Fractal Memory remembers it — states path, personas, findings, model exchanges —
+     * with every prompt and response as text (those kept as blobs are read), so a viewer needs
+     * nothing more. Commits nothing.
+     *
+     * <p>Why a cycle id and not a search hit: the memory view opens the hits of a search, and the
+     * PSM monitor opens the cycles it watched, by the same id. The catalog answers first (one
+     * shard and one object); a cycle it does not hold yet — still running, or ended since the last
+     * ingestion — is recollected from the catalog and the audit log's unread events, as the
+     * report reads them, which costs a read of everything remembered.
+     *
+     * @throws ImageException NOT_FOUND when neither the catalog nor the log knows the cycle
+     */
+    public io.batos.memory.CycleDocument memoryDocument(String cycleId) {
+        guard.check("memory document " + cycleId);
+        io.batos.memory.FractalMemory memory = vessel.memory();
+        io.batos.memory.CycleDocument found;
+        try (Transaction tx = vessel.image().begin("read cycle " + cycleId, origin)) {
+            found = io.batos.memory.KnowledgeCatalog.in(tx).flatMap(catalog -> catalog.document(cycleId)).orElse(null);
+        }
+        if (found == null) {
+            found = memory.cycles().stream().filter(d -> d.cycleId().equals(cycleId)).findFirst()
+                    .orElseThrow(() -> new ImageException(ImageException.Code.NOT_FOUND,
+                            "no cycle " + cycleId + " in Fractal Memory"));
+        }
+        Map<String, Object> slots = found.toSlots();
+        List<Object> exchanges = new ArrayList<>();
+        for (Map<String, Object> exchange : found.exchanges()) {
+            Map<String, Object> readable = new LinkedHashMap<>(exchange);
+            readable.computeIfPresent("prompt", (k, text) -> memory.text(text));
+            readable.computeIfPresent("response", (k, text) -> memory.text(text));
+            exchanges.add(readable);
+        }
+        slots.put("exchanges", exchanges);
+        return io.batos.memory.CycleDocument.fromSlots(slots);
+    }
+
     /** ALFRED's meta-analysis of every cycle remembered (catalog and unread log); commits nothing. */
     public io.batos.memory.flywheel.MetacognitionReport report() {
         guard.check("metacognition report");

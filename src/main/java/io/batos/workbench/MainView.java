@@ -9,11 +9,16 @@ import io.batos.workbench.history.HistoryView;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import io.batos.kernel.Kernel;
+import io.batos.events.Event;
 import io.batos.workbench.browser.ObjectBrowserView;
 import io.batos.workbench.browser.ObjectBrowserViewModel;
+import io.batos.workbench.datasets.DatasetsView;
+import io.batos.workbench.datasets.DatasetsViewModel;
 import io.batos.workbench.inspector.InspectorView;
 import io.batos.workbench.inspector.InspectorViewModel;
 import io.batos.workbench.inspector.ObjectViews;
+import io.batos.workbench.memory.MemoryView;
+import io.batos.workbench.memory.MemoryViewModel;
 import io.batos.workbench.model.ModelView;
 import io.batos.workbench.model.ModelViewModel;
 import io.batos.workbench.verdicts.VerdictQueueView;
@@ -25,9 +30,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -56,7 +58,7 @@ import javafx.scene.layout.VBox;
 
 /**
  * The workbench's main window content: a menu bar, tabs (Welcome, Browser, Workspace, History,
- * Monitor, Verdicts with a badge counting the cycles that wait, Model) beside
+ * Monitor, Verdicts with a badge counting the cycles that wait, Model, Memory, Datasets) beside
  * the inspector, and a status bar — wired to one {@link Kernel} through one {@link TaskExecutor}.
  *
  * <p>I build every view with its ViewModel and connect them (Inspect it opens the inspector); I hold
@@ -72,6 +74,8 @@ public final class MainView extends BorderPane {
     static final String MONITOR = "Monitor";
     static final String VERDICTS = "Verdicts";
     static final String MODEL = "Model";
+    static final String MEMORY = "Memory";
+    static final String DATASETS = "Datasets";
 
     private final MainViewModel model;
     private final ObjectBrowserViewModel browserModel;
@@ -84,6 +88,9 @@ public final class MainView extends BorderPane {
     private final WorkspaceView workspace;
     private final EventFeed feed;
     private final MonitorViewModel monitorModel;
+    private final MemoryViewModel memoryModel;
+    private final DatasetsViewModel datasetsModel;
+    private final DatasetsView datasets;
     private final StackPane historyPane = new StackPane();
     private final TabPane tabs = new TabPane();
     private final SplitPane split;
@@ -103,6 +110,9 @@ public final class MainView extends BorderPane {
         verdictModel = new VerdictQueueViewModel(kernel, executor, notifications);
         verdictModel.setInspector(inspectorModel::inspectCycle);
         modelModel = new ModelViewModel(kernel, executor, notifications);
+        memoryModel = new MemoryViewModel(kernel, executor, notifications);
+        datasetsModel = new DatasetsViewModel(kernel, executor, notifications);
+        datasets = new DatasetsView(datasetsModel);
         setId("workbench");
 
         // Live events reach the views in batches on the FX thread; the monitor watches the cycles.
@@ -114,6 +124,12 @@ public final class MainView extends BorderPane {
             feed.on(topic, batch -> batch.forEach(e -> {
                 verdictModel.onEvent(e);
                 modelModel.onEvent(e);
+            }));
+        }
+        for (String topic : List.of(Kernel.PSM_TOPIC, Kernel.TX_TOPIC, "dataset", "log")) {
+            feed.on(topic, batch -> batch.forEach(e -> {
+                memoryModel.onEvent(e);
+                datasetsModel.onEvent(e);
             }));
         }
         // A cycle's commit moves the title on, as a view's own commit does.
@@ -150,6 +166,14 @@ public final class MainView extends BorderPane {
         addTab(VERDICTS, new VerdictQueueView(verdictModel));
         allTabs.get(VERDICTS).setGraphic(badge(verdictModel));
         addTab(MODEL, new ModelView(modelModel));
+        addTab(MEMORY, new MemoryView(memoryModel));
+        addTab(DATASETS, datasets);
+        // The report reads everything memory holds: computed when first looked at, not at start-up.
+        allTabs.get(MEMORY).selectedProperty().addListener((obs, was, selected) -> {
+            if (selected) {
+                memoryModel.loadReport();
+            }
+        });
         allTabs.get(BROWSER).setClosable(false);
         tabs.getTabs().setAll(allTabs.values());
         if (!created) {
@@ -433,5 +457,17 @@ public final class MainView extends BorderPane {
 
     public TabPane tabs() {
         return tabs;
+    }
+
+    public MemoryViewModel memoryModel() {
+        return memoryModel;
+    }
+
+    public DatasetsViewModel datasetsModel() {
+        return datasetsModel;
+    }
+
+    public DatasetsView datasets() {
+        return datasets;
     }
 }

@@ -27,11 +27,13 @@
  *       {@link io.batos.workbench.inspector.ObjectView}s), {@link io.batos.workbench.workspace}
  *       (Do it / Print it / Inspect it; a send nobody understands starts a cycle),
  *       {@link io.batos.workbench.monitor} (the PSM monitor), {@link io.batos.workbench.verdicts}
- *       (the guardian verdict queue: approve or reject parked cycles; its tab carries a badge) and
+ *       (the guardian verdict queue: approve or reject parked cycles; its tab carries a badge),
  *       {@link io.batos.workbench.model} (the cognitive core's status and the actions that replace
- *       it); {@code editor} and {@code history} follow the same pattern. Views that follow the
- *       image live take bus events from the {@link io.batos.workbench.EventFeed}, batched onto the
- *       FX thread.</li>
+ *       it), {@link io.batos.workbench.memory} (Fractal Memory search, a cycle's story, the
+ *       metacognition report as charts) and {@link io.batos.workbench.datasets} (review and export
+ *       of ALFRED's curated datasets); {@code editor} and {@code history} follow the same pattern.
+ *       Views that follow the image live take bus events from the
+ *       {@link io.batos.workbench.EventFeed}, batched onto the FX thread.</li>
  * </ul>
  *
  * <p>The rule every class here keeps: the ViewModel talks to {@link io.batos.kernel.Kernel} only

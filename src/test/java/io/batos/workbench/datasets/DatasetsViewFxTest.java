@@ -1,0 +1,180 @@
+package io.batos.workbench.datasets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.batos.image.TxInfo;
+import io.batos.kernel.Kernel;
+import io.batos.memory.flywheel.ChatExample;
+import io.batos.memory.flywheel.Dataset;
+import io.batos.memory.flywheel.DatasetExample;
+import io.batos.memory.flywheel.ReviewStatus;
+import io.batos.workbench.FxTaskExecutor;
+import io.batos.workbench.ImageFixture;
+import io.batos.workbench.RememberedCycles;
+import io.batos.workbench.WorkbenchWindow;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Datasets tab of the main window on a real image, headless, driven by a robot with the kernel's
+ * guard forbidding the FX thread: reviews and an export through the buttons, and ALFRED's
+ * announcement of a new dataset arriving over the event bus.
+ */
+class DatasetsViewFxTest {
+    @TempDir
+    Path dir;
+    @TempDir
+    Path config;
+    ImageFixture image;
+    Kernel kernel;
+    FxTaskExecutor executor;
+    WorkbenchWindow window;
+    final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @BeforeEach
+    void open() {
+        System.setProperty("batos.config.dir", config.toString());
+        image = new ImageFixture(dir.resolve("image"));
+        kernel = image.kernel();
+        RememberedCycles.remember(image.vessel());
+        kernel.guard().forbid(t -> Platform.isFxApplicationThread());
+        executor = new FxTaskExecutor();
+    }
+
+    private void showWindow() throws Exception {
+        FxToolkit.setupStage(stage -> window = WorkbenchWindow.show(stage, kernel, executor, image.dir(), false));
+        robot.interact(() -> window.view().showTab("Datasets"));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+        executor.close();
+        image.close();
+        System.clearProperty("batos.config.dir");
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> Boolean.TRUE.equals(
+                WaitForAsyncUtils.asyncFx(condition).get()));
+    }
+
+    private boolean cellStartingWith(String prefix) {
+        return robot.lookup((Node n) -> n instanceof ListCell<?> c && c.getText() != null
+                && c.getText().startsWith(prefix)).tryQuery().isPresent();
+    }
+
+    private Node cell(String prefix) {
+        return robot.lookup((Node n) -> n instanceof ListCell<?> c && c.getText() != null
+                && c.getText().startsWith(prefix)).query();
+    }
+
+    private String notification() {
+        return robot.lookup("#statusNotification").queryAs(Label.class).getText();
+    }
+
+    /** Runs a kernel call on a worker thread (the guard forbids the FX thread). */
+    private static <T> T offFx(Callable<T> call) throws Exception {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return call.call();
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        }).get(15, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void acceptOneEditAnotherAndExportTheAcceptedOnes() throws Exception {
+        RememberedCycles.curate(image.vessel());
+        showWindow();
+        waitUntil(() -> cellStartingWith("#3  pending"));
+
+        robot.clickOn(cell("#1  pending"));
+        robot.clickOn("#datasetsAccept");
+        waitUntil(() -> cellStartingWith("#1  accepted"));
+        assertThat(notification()).startsWith("accepted example 1 of dataset 1 (tx ");
+
+        robot.clickOn(cell("#2  pending"));
+        TextArea prompt = robot.lookup("#datasetsPrompt").queryAs(TextArea.class);
+        TextArea completion = robot.lookup("#datasetsCompletion").queryAs(TextArea.class);
+        Dataset curated = offFx(() -> kernel.dataset("1"));
+        ChatExample second = curated.examples().get(1).curated();
+        waitUntil(() -> prompt.getText().equals(second.user()) && completion.getText().equals(second.assistant()));
+        assertThat(completion.isEditable()).isFalse();
+        robot.clickOn("#datasetsEdit");
+        waitUntil(completion::isEditable);
+        robot.clickOn(completion).push(KeyCode.CONTROL, KeyCode.A).write("return 2L;");
+        robot.clickOn("#datasetsSave");
+        waitUntil(() -> cellStartingWith("#2  edited"));
+        assertThat(completion.isEditable()).isFalse();
+        assertThat(completion.getText()).isEqualTo("return 2L;");
+        assertThat(notification()).startsWith("edited example 2 of dataset 1 (tx ");
+
+        Path out = dir.resolve("exports/accepted.jsonl");
+        window.view().datasets().setExportTarget(owner -> out);
+        assertThat(robot.lookup("#datasetsAcceptedOnly").queryAs(CheckBox.class).isSelected()).isTrue();
+        robot.clickOn("#datasetsExport");
+        waitUntil(() -> notification().startsWith("exported "));
+        assertThat(notification()).isEqualTo("exported 2 examples of dataset 1 to " + out + " (1 left out)");
+        List<ChatExample> lines = Files.readAllLines(out).stream().map(ChatExample::parse).toList();
+        assertThat(lines).containsExactly(curated.examples().get(0).curated(), second.withAssistant("return 2L;"));
+
+        // The image, not the view, holds the reviews: read back through the kernel, and in the history.
+        Dataset reviewed = offFx(() -> kernel.dataset("1"));
+        assertThat(reviewed.examples()).extracting(DatasetExample::status)
+                .containsExactly(ReviewStatus.ACCEPTED, ReviewStatus.EDITED, ReviewStatus.PENDING);
+        assertThat(reviewed.examples().get(1).edited().assistant()).isEqualTo("return 2L;");
+        List<TxInfo> history = offFx(() -> kernel.history());
+        assertThat(history).extracting(TxInfo::note).contains("review dataset 1 example 1: accepted",
+                "review dataset 1 example 2: edited");
+        assertThat(history.get(history.size() - 1).origin()).isEqualTo("workbench-test");
+    }
+
+    @Test
+    void alfredsAnnouncementOfANewDatasetIsShownAndTheListRefreshes() throws Exception {
+        showWindow();
+        javafx.scene.control.MenuBar menus = robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class);
+        assertThat(menus.getMenus().get(1).getItems()).extracting(javafx.scene.control.MenuItem::getText)
+                .contains("Show Memory", "Show Datasets");
+        TableView<Dataset> table = robot.lookup("#datasetsTable").queryTableView();
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        assertThat(table.getItems()).isEmpty();
+
+        offFx(() -> {
+            RememberedCycles.curate(image.vessel());
+            return null;
+        });
+        waitUntil(() -> notification().equals(
+                "A new dataset with 3 examples of successful method generation is ready for review (dataset 1)"));
+        waitUntil(() -> table.getItems().size() == 1);
+        assertThat(table.getItems().get(0).examples()).hasSize(3);
+        waitUntil(() -> cellStartingWith("#1  pending"));
+    }
+}
