@@ -139,6 +139,12 @@ class ScreenshotsTest {
             });
             waitUntil(() -> !view.verdictModel().diffRows().isEmpty());
             shoot(window[0], out.resolve("verdicts.png"));
+
+            // The PSM monitor on that cycle: its path so far, the state it waits in, its prompts.
+            String cycleId = kernel.cycles().get(0).id();
+            Platform.runLater(() -> view.openCycle(cycleId));
+            waitUntil(() -> !view.monitorModel().exchanges().isEmpty() && !view.monitorModel().visited().isEmpty());
+            shoot(window[0], out.resolve("monitor.png"));
             FxToolkit.cleanupStages();
         } finally {
             System.clearProperty("batos.config.dir");
@@ -154,6 +160,13 @@ class ScreenshotsTest {
              FxTaskExecutor executor = new FxTaskExecutor()) {
             RememberedCycles.log(vessel);
             // tally's correction remembers markChanged(): a mission the self-correction loop rescued
+            java.util.Map<String, Object> dispatched = new java.util.LinkedHashMap<>();
+            dispatched.put("current_state", "FAILED");
+            dispatched.put("active_persona", "ALFRED");
+            dispatched.put("selector", "tally");
+            io.batos.memory.AuditLines.append(vessel.image().directory().resolve("metacognition.jsonl"),
+                    java.util.List.of(io.batos.memory.AuditLines.event(RememberedCycles.TALLY, "CORRECTION_DISPATCHED",
+                            java.time.Instant.parse("2026-11-20T09:03:00.075Z"), dispatched)));
             io.batos.memory.AuditLines.append(vessel.image().directory().resolve("metacognition.jsonl"),
                     io.batos.memory.AuditLines.cycle(RememberedCycles.TALLY + ".1", "tally",
                             java.time.Instant.parse("2026-11-20T09:06:00Z"), "Write the method tally for lobby;"
