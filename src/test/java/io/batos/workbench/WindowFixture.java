@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -32,7 +33,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * also proves that its view never calls the kernel on the FX thread (such a call would throw, and
  * the view would show an error instead of what the test waits for). What a test needs on the image
  * first — objects cloned, a model attached, remembered cycles — it does in {@link #preparing}, which
- * runs before the guard is set.
+ * runs before the guard is set; what it reads from the kernel later it reads through {@link #offFx}.
  *
  * <p>Before each test: registers the toolkit's primary stage, points {@code batos.config.dir} at a
  * fresh directory (the window's remembered state), opens an {@link ImageFixture} in a fresh
@@ -45,6 +46,8 @@ import org.testfx.util.WaitForAsyncUtils;
 public final class WindowFixture implements BeforeEachCallback, AfterEachCallback {
     /** How long {@link #waitUntil} waits: the longest any window test needed (the model's first answer). */
     public static final long TIMEOUT_SECONDS = 30;
+    /** How long {@link #offFx} waits for its call: the longest any window test allowed. */
+    public static final long OFF_FX_TIMEOUT_SECONDS = 20;
     private static final String CONFIG_DIR = "batos.config.dir";
 
     private final FxRobot robot = new FxRobot();
@@ -148,6 +151,20 @@ public final class WindowFixture implements BeforeEachCallback, AfterEachCallbac
     public static void waitUntil(Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> Boolean.TRUE.equals(
                 WaitForAsyncUtils.asyncFx(condition).get()));
+    }
+
+    /**
+     * Runs a kernel call on a worker thread and waits for its answer: the guard forbids the FX thread,
+     * and the caller (the test thread, or a {@link #waitUntil} condition on the FX thread) may be either.
+     */
+    public static <T> T offFx(Callable<T> call) throws Exception {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return call.call();
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        }).get(OFF_FX_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
     public FxRobot robot() {

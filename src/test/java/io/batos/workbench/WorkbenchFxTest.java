@@ -1,5 +1,6 @@
 package io.batos.workbench;
 
+import static io.batos.workbench.WindowFixture.offFx;
 import static io.batos.workbench.WindowFixture.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,8 +8,6 @@ import io.batos.kernel.ObjectDescription;
 import io.batos.workbench.inspector.ObjectView;
 import io.batos.workbench.inspector.InspectorViewModel;
 import java.nio.file.Files;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -75,10 +74,10 @@ class WorkbenchFxTest {
         robot.clickOn("#browserValue");
         robot.push(KeyCode.CONTROL, KeyCode.A).write("250");
         robot.clickOn("#browserApply");
-        waitUntil(() -> Long.valueOf(250).equals(readOffFx(() -> fx.kernel().get(account, "balance"))));
+        waitUntil(() -> Long.valueOf(250).equals(offFx(() -> fx.kernel().get(account, "balance"))));
         waitUntil(() -> robot.lookup("#browserMessage").queryAs(Label.class).getText().startsWith("saved"));
         // The title follows the commit.
-        long last = readOffFx(() -> fx.image().vessel().image().lastTx());
+        long last = offFx(() -> fx.image().vessel().image().lastTx());
         waitUntil(() -> fx.window().stage().getTitle().endsWith("tx " + last));
     }
 
@@ -93,7 +92,7 @@ class WorkbenchFxTest {
         waitUntil(() -> !robot.lookup("#inspectorMessage").queryAs(Label.class).getText().isBlank());
         assertThat(robot.lookup("#statusNotification").queryAs(Label.class).getText()).isNotBlank();
         assertThat(fx.image().log()).isEqualTo(before);
-        assertThat(readOffFx(() -> fx.kernel().get(account, "balance"))).isEqualTo(100L);
+        assertThat(offFx(() -> fx.kernel().get(account, "balance"))).isEqualTo(100L);
         waitUntil(() -> exists(TreeTableCell.class, "100"));
     }
 
@@ -220,16 +219,5 @@ class WorkbenchFxTest {
         waitUntil(() -> exists(Label.class, "account @" + account) || exists(Label.class, "@" + account));
         waitUntil(() -> exists(Label.class, "lobby @" + lobby));
         assertThat(exists(Label.class, "1")).isTrue();
-    }
-
-    /** Runs a kernel call on a worker thread (the guard forbids the FX thread, and the test thread may be either). */
-    private static <T> T readOffFx(Callable<T> call) throws Exception {
-        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try {
-                return call.call();
-            } catch (Exception e) {
-                throw new RuntimeException(e);
-            }
-        }).get(10, TimeUnit.SECONDS);
     }
 }

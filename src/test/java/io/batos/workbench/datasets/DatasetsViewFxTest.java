@@ -1,5 +1,6 @@
 package io.batos.workbench.datasets;
 
+import static io.batos.workbench.WindowFixture.offFx;
 import static io.batos.workbench.WindowFixture.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,8 +14,6 @@ import io.batos.workbench.WindowFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
@@ -51,17 +50,6 @@ class DatasetsViewFxTest {
 
     private String notification() {
         return robot.lookup("#statusNotification").queryAs(Label.class).getText();
-    }
-
-    /** Runs a kernel call on a worker thread (the guard forbids the FX thread). */
-    private static <T> T offFx(Callable<T> call) throws Exception {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return call.call();
-            } catch (Exception e) {
-                throw new RuntimeException(e);
-            }
-        }).get(15, TimeUnit.SECONDS);
     }
 
     @Test

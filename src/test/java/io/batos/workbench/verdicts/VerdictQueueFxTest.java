@@ -1,5 +1,6 @@
 package io.batos.workbench.verdicts;
 
+import static io.batos.workbench.WindowFixture.offFx;
 import static io.batos.workbench.WindowFixture.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +11,6 @@ import io.batos.kernel.SendScope;
 import io.batos.testing.ScriptedLanguageModel;
 import io.batos.workbench.WindowFixture;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -39,17 +39,6 @@ class VerdictQueueFxTest {
                         VerdictQueueViewModelTest.FIB_WITH_WARNING)));
     });
     final FxRobot robot = fx.robot();
-
-    /** Runs a kernel call off the FX thread (the guard forbids it there). */
-    private static <T> T offFx(Callable<T> call) throws Exception {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return call.call();
-            } catch (Exception e) {
-                throw new RuntimeException(e);
-            }
-        }).get(20, TimeUnit.SECONDS);
-    }
 
     private CompletableFuture<String> sendThatMayPark() {
         return CompletableFuture.supplyAsync(() -> new SendScope(false, true)
