@@ -1,21 +1,19 @@
 package io.batos.workbench;
 
+import static io.batos.workbench.WindowFixture.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.batos.image.LivingImage;
-import io.batos.kernel.Kernel;
 import io.batos.kernel.Vessel;
 import io.batos.testing.ScriptedLanguageModel;
 import io.batos.workbench.monitor.CycleRow;
 import io.batos.workbench.monitor.MonitorView;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -23,12 +21,9 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -51,51 +46,17 @@ class CycleMonitorFxTest {
             }""";
     static final String SEND = "self.send(\"fibonacci\", 10L)";
 
-    @TempDir
-    Path dir;
-    @TempDir
-    Path config;
-    ImageFixture image;
-    Kernel kernel;
-    FxTaskExecutor executor;
-    WorkbenchWindow window;
-    ScriptedLanguageModel scripted;
-    boolean imageClosed;
-    final FxRobot robot = new FxRobot();
+    final ScriptedLanguageModel scripted = new ScriptedLanguageModel()
+            .on("MissionPlan", ScriptedLanguageModel.plan("fibonacci"))
+            .on("MethodArtifact", ScriptedLanguageModel.artifact("fibonacci", FIB));
+    @RegisterExtension
+    final WindowFixture fx = new WindowFixture().preparing(image -> image.vessel().cognitiveCore().attach(scripted));
+    final FxRobot robot = fx.robot();
 
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @BeforeEach
-    void open() throws Exception {
-        System.setProperty("batos.config.dir", config.toString());
-        image = new ImageFixture(dir.resolve("image"));
-        kernel = image.kernel();
-        scripted = new ScriptedLanguageModel().on("MissionPlan", ScriptedLanguageModel.plan("fibonacci"))
-                .on("MethodArtifact", ScriptedLanguageModel.artifact("fibonacci", FIB));
-        image.vessel().cognitiveCore().attach(scripted);
-        kernel.guard().forbid(t -> Platform.isFxApplicationThread());
-        executor = new FxTaskExecutor();
-        FxToolkit.setupStage(stage -> window = WorkbenchWindow.show(stage, kernel, executor, image.dir(), false));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
+    /** Lets a held model answer before the fixture closes the window and the image. */
     @AfterEach
-    void close() throws Exception {
+    void release() {
         scripted.open();
-        FxToolkit.cleanupStages();
-        executor.close();
-        if (!imageClosed) {
-            image.close();
-        }
-        System.clearProperty("batos.config.dir");
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Boolean.TRUE.equals(
-                WaitForAsyncUtils.asyncFx(condition).get()));
     }
 
     private static <T> T onFx(Callable<T> read) throws Exception {
@@ -105,10 +66,10 @@ class CycleMonitorFxTest {
     /** ALFRED's codex with another approval policy (the workbench otherwise parks every cycle). */
     @SuppressWarnings("unchecked")
     private void approvalPolicy(String policy) {
-        long alfred = kernel.resolve("lobby.personas.ALFRED");
-        Map<String, Object> codex = new LinkedHashMap<>((Map<String, Object>) kernel.get(alfred, "codex"));
+        long alfred = fx.kernel().resolve("lobby.personas.ALFRED");
+        Map<String, Object> codex = new LinkedHashMap<>((Map<String, Object>) fx.kernel().get(alfred, "codex"));
         codex.put("approval_policy", policy);
-        kernel.set(alfred, "codex", codex);
+        fx.kernel().set(alfred, "codex", codex);
     }
 
     private String workspaceResult() {
@@ -125,12 +86,12 @@ class CycleMonitorFxTest {
     }
 
     private String selectedTab() {
-        return window.view().tabs().getSelectionModel().getSelectedItem().getText();
+        return fx.window().view().tabs().getSelectionModel().getSelectedItem().getText();
     }
 
     /** Starts a send that is not understood from the workspace and waits until BRICK is asked. */
     private void sendFromTheWorkspace() throws Exception {
-        robot.interact(() -> window.view().showTab("Workspace"));
+        robot.interact(() -> fx.window().view().showTab("Workspace"));
         robot.interact(() -> robot.lookup("#workspaceCode").queryAs(TextArea.class).setText(SEND));
         robot.clickOn("#workspaceDoIt");
         waitUntil(() -> scripted.requests().size() == 1);
@@ -147,7 +108,7 @@ class CycleMonitorFxTest {
         waitUntil(() -> cycleTable().getItems().size() == 1
                 && cycleTable().getItems().get(0).state().equals("DECOMPOSING"));
         CycleRow row = onFx(() -> cycleTable().getItems().get(0));
-        assertThat(row.mission()).isEqualTo("fibonacci on @" + kernel.lobby());
+        assertThat(row.mission()).isEqualTo("fibonacci on @" + fx.kernel().lobby());
         assertThat(row.inFlight()).isTrue();
         waitUntil(() -> row.cycleId().equals(onFx(() -> cycleTable().getSelectionModel().getSelectedItem()
                 .cycleId())));
@@ -165,17 +126,18 @@ class CycleMonitorFxTest {
         robot.clickOn("Model output");
         waitUntil(() -> robot.lookup("#monitorStream").queryAs(TextArea.class).getText()
                 .contains("── ROBIN · SYNTHESIZING ──"));
-        waitUntil(() -> window.view().monitorModel().exchanges().size() == 3);
-        assertThat(CompletableFuture.supplyAsync(() -> kernel.get(kernel.lobby(), "fibonacci").toString())
+        waitUntil(() -> fx.window().view().monitorModel().exchanges().size() == 3);
+        assertThat(CompletableFuture.supplyAsync(() -> fx.kernel().get(fx.kernel().lobby(), "fibonacci").toString())
                 .get(10, TimeUnit.SECONDS)).contains("Object fibonacci(UvmObject self");
         // The title follows the cycle's commit.
-        long last = CompletableFuture.supplyAsync(() -> image.vessel().image().lastTx()).get(10, TimeUnit.SECONDS);
-        waitUntil(() -> window.stage().getTitle().endsWith("tx " + last));
+        long last = CompletableFuture.supplyAsync(() -> fx.image().vessel().image().lastTx())
+                .get(10, TimeUnit.SECONDS);
+        waitUntil(() -> fx.window().stage().getTitle().endsWith("tx " + last));
     }
 
     @Test
     void cancellingARunningCycleFromTheMonitorEndsItFailedAndWritesNothing() throws Exception {
-        byte[] before = image.log();
+        byte[] before = fx.image().log();
         scripted.hold();
         sendFromTheWorkspace();
         waitUntil(() -> selectedTab().equals("Monitor") && !cycleTable().getItems().isEmpty()
@@ -190,17 +152,16 @@ class CycleMonitorFxTest {
                 .endsWith("cancelled: nothing was written"));
         assertThat(robot.lookup("#monitorCancel").queryAs(Button.class).isDisabled()).isTrue();
         waitUntil(() -> workspaceResult().contains("cancelled by the architect"));
-        assertThat(image.log()).isEqualTo(before);
+        assertThat(fx.image().log()).isEqualTo(before);
     }
 
     @Test
     void closingTheWindowWithACycleInFlightAsksThenCancelsItAndTheImageClosesCleanly() throws Exception {
-        long lastTx = image.vessel().image().lastTx();
+        long lastTx = fx.image().vessel().image().lastTx();
         CompletableFuture<Void> closed = new CompletableFuture<>();
-        robot.interact(() -> window.closeOnRequest(() -> new Thread(() -> {
-            executor.close();
-            image.close();
-            imageClosed = true;
+        robot.interact(() -> fx.window().closeOnRequest(() -> new Thread(() -> {
+            fx.executor().close();
+            fx.closeImage();
             closed.complete(null);
         }).start()));
         scripted.hold();
@@ -208,38 +169,39 @@ class CycleMonitorFxTest {
         waitUntil(() -> !cycleTable().getItems().isEmpty());
         String cycleId = onFx(() -> cycleTable().getItems().get(0).cycleId());
 
-        robot.interact(() -> window.stage().fireEvent(new WindowEvent(window.stage(), WindowEvent.WINDOW_CLOSE_REQUEST)));
+        robot.interact(() -> fx.window().stage()
+                .fireEvent(new WindowEvent(fx.window().stage(), WindowEvent.WINDOW_CLOSE_REQUEST)));
 
         waitUntil(() -> robot.lookup("#closeWithCyclesDialog").tryQuery().isPresent());
         assertThat(robot.lookup("#closeCyclesList").queryAs(TextArea.class).getText()).contains("cycle " + cycleId)
                 .contains("fibonacci on @");
         // Asking is not closing: the image is still open, the cycle still thinking.
         assertThat(closed).isNotDone();
-        assertThat(window.stage().isShowing()).isTrue();
+        assertThat(fx.window().stage().isShowing()).isTrue();
         robot.clickOn((Node n) -> n instanceof Button b && b.getText().equals("Cancel them and close"));
 
         closed.get(30, TimeUnit.SECONDS);
-        assertThat(window.stage().isShowing()).isFalse();
-        try (Vessel reopened = Vessel.open(dir.resolve("image"), LivingImage.OpenMode.EXISTING)) {
+        assertThat(fx.window().stage().isShowing()).isFalse();
+        try (Vessel reopened = Vessel.open(fx.image().dir(), LivingImage.OpenMode.EXISTING)) {
             assertThat(reopened.image().openReport().indexRebuilt()).isNull();
             assertThat(reopened.image().openReport().truncatedBytes()).isZero();
             assertThat(reopened.image().lastTx()).isEqualTo(lastTx);
             assertThat(reopened.image().verify().ok()).isTrue();
         }
-        assertThat(Files.readString(dir.resolve("image/metacognition.jsonl")))
+        assertThat(Files.readString(fx.image().dir().resolve("metacognition.jsonl")))
                 .contains("\"cycle_id\":\"" + cycleId + "\"").contains("CYCLE_FAILED");
     }
 
     @Test
     void closingTheWindowWithNoCycleInFlightDoesNotAsk() throws Exception {
         CompletableFuture<Void> closed = new CompletableFuture<>();
-        robot.interact(() -> window.closeOnRequest(() -> new Thread(() -> {
-            executor.close();
-            image.close();
-            imageClosed = true;
+        robot.interact(() -> fx.window().closeOnRequest(() -> new Thread(() -> {
+            fx.executor().close();
+            fx.closeImage();
             closed.complete(null);
         }).start()));
-        robot.interact(() -> window.stage().fireEvent(new WindowEvent(window.stage(), WindowEvent.WINDOW_CLOSE_REQUEST)));
+        robot.interact(() -> fx.window().stage()
+                .fireEvent(new WindowEvent(fx.window().stage(), WindowEvent.WINDOW_CLOSE_REQUEST)));
         closed.get(20, TimeUnit.SECONDS);
         assertThat(robot.lookup("#closeWithCyclesDialog").tryQuery()).isEmpty();
     }

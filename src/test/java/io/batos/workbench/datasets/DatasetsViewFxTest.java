@@ -1,24 +1,20 @@
 package io.batos.workbench.datasets;
 
+import static io.batos.workbench.WindowFixture.offFx;
+import static io.batos.workbench.WindowFixture.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.batos.image.TxInfo;
-import io.batos.kernel.Kernel;
 import io.batos.memory.flywheel.ChatExample;
 import io.batos.memory.flywheel.Dataset;
 import io.batos.memory.flywheel.DatasetExample;
 import io.batos.memory.flywheel.ReviewStatus;
-import io.batos.workbench.FxTaskExecutor;
-import io.batos.workbench.ImageFixture;
 import io.batos.workbench.RememberedCycles;
-import io.batos.workbench.WorkbenchWindow;
+import io.batos.workbench.WindowFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -26,13 +22,9 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -41,49 +33,10 @@ import org.testfx.util.WaitForAsyncUtils;
  * announcement of a new dataset arriving over the event bus.
  */
 class DatasetsViewFxTest {
-    @TempDir
-    Path dir;
-    @TempDir
-    Path config;
-    ImageFixture image;
-    Kernel kernel;
-    FxTaskExecutor executor;
-    WorkbenchWindow window;
-    final FxRobot robot = new FxRobot();
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @BeforeEach
-    void open() {
-        System.setProperty("batos.config.dir", config.toString());
-        image = new ImageFixture(dir.resolve("image"));
-        kernel = image.kernel();
-        RememberedCycles.remember(image.vessel());
-        kernel.guard().forbid(t -> Platform.isFxApplicationThread());
-        executor = new FxTaskExecutor();
-    }
-
-    private void showWindow() throws Exception {
-        FxToolkit.setupStage(stage -> window = WorkbenchWindow.show(stage, kernel, executor, image.dir(), false));
-        robot.interact(() -> window.view().showTab("Datasets"));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupStages();
-        executor.close();
-        image.close();
-        System.clearProperty("batos.config.dir");
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> Boolean.TRUE.equals(
-                WaitForAsyncUtils.asyncFx(condition).get()));
-    }
+    @RegisterExtension
+    final WindowFixture fx = new WindowFixture().onTab("Datasets").shownByTheTest()
+            .preparing(image -> RememberedCycles.remember(image.vessel()));
+    final FxRobot robot = fx.robot();
 
     private boolean cellStartingWith(String prefix) {
         return robot.lookup((Node n) -> n instanceof ListCell<?> c && c.getText() != null
@@ -99,21 +52,10 @@ class DatasetsViewFxTest {
         return robot.lookup("#statusNotification").queryAs(Label.class).getText();
     }
 
-    /** Runs a kernel call on a worker thread (the guard forbids the FX thread). */
-    private static <T> T offFx(Callable<T> call) throws Exception {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return call.call();
-            } catch (Exception e) {
-                throw new RuntimeException(e);
-            }
-        }).get(15, TimeUnit.SECONDS);
-    }
-
     @Test
     void acceptOneEditAnotherAndExportTheAcceptedOnes() throws Exception {
-        RememberedCycles.curate(image.vessel());
-        showWindow();
+        RememberedCycles.curate(fx.image().vessel());
+        fx.show();
         waitUntil(() -> cellStartingWith("#3  pending"));
 
         robot.clickOn(cell("#1  pending"));
@@ -124,7 +66,7 @@ class DatasetsViewFxTest {
         robot.clickOn(cell("#2  pending"));
         TextArea prompt = robot.lookup("#datasetsPrompt").queryAs(TextArea.class);
         TextArea completion = robot.lookup("#datasetsCompletion").queryAs(TextArea.class);
-        Dataset curated = offFx(() -> kernel.dataset("1"));
+        Dataset curated = offFx(() -> fx.kernel().dataset("1"));
         ChatExample second = curated.examples().get(1).curated();
         waitUntil(() -> prompt.getText().equals(second.user()) && completion.getText().equals(second.assistant()));
         assertThat(completion.isEditable()).isFalse();
@@ -137,8 +79,8 @@ class DatasetsViewFxTest {
         assertThat(completion.getText()).isEqualTo("return 2L;");
         assertThat(notification()).startsWith("edited example 2 of dataset 1 (tx ");
 
-        Path out = dir.resolve("exports/accepted.jsonl");
-        window.view().datasets().setExportTarget(owner -> out);
+        Path out = fx.dir().resolve("exports/accepted.jsonl");
+        fx.window().view().datasets().setExportTarget(owner -> out);
         assertThat(robot.lookup("#datasetsAcceptedOnly").queryAs(CheckBox.class).isSelected()).isTrue();
         robot.clickOn("#datasetsExport");
         waitUntil(() -> notification().startsWith("exported "));
@@ -147,11 +89,11 @@ class DatasetsViewFxTest {
         assertThat(lines).containsExactly(curated.examples().get(0).curated(), second.withAssistant("return 2L;"));
 
         // The image, not the view, holds the reviews: read back through the kernel, and in the history.
-        Dataset reviewed = offFx(() -> kernel.dataset("1"));
+        Dataset reviewed = offFx(() -> fx.kernel().dataset("1"));
         assertThat(reviewed.examples()).extracting(DatasetExample::status)
                 .containsExactly(ReviewStatus.ACCEPTED, ReviewStatus.EDITED, ReviewStatus.PENDING);
         assertThat(reviewed.examples().get(1).edited().assistant()).isEqualTo("return 2L;");
-        List<TxInfo> history = offFx(() -> kernel.history());
+        List<TxInfo> history = offFx(() -> fx.kernel().history());
         assertThat(history).extracting(TxInfo::note).contains("review dataset 1 example 1: accepted",
                 "review dataset 1 example 2: edited");
         assertThat(history.get(history.size() - 1).origin()).isEqualTo("workbench-test");
@@ -159,7 +101,7 @@ class DatasetsViewFxTest {
 
     @Test
     void alfredsAnnouncementOfANewDatasetIsShownAndTheListRefreshes() throws Exception {
-        showWindow();
+        fx.show();
         javafx.scene.control.MenuBar menus = robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class);
         assertThat(menus.getMenus().get(1).getItems()).extracting(javafx.scene.control.MenuItem::getText)
                 .contains("Show Memory", "Show Datasets");
@@ -168,7 +110,7 @@ class DatasetsViewFxTest {
         assertThat(table.getItems()).isEmpty();
 
         offFx(() -> {
-            RememberedCycles.curate(image.vessel());
+            RememberedCycles.curate(fx.image().vessel());
             return null;
         });
         waitUntil(() -> notification().equals(

@@ -1,22 +1,17 @@
 package io.batos.workbench.memory;
 
+import static io.batos.workbench.WindowFixture.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.batos.kernel.Kernel;
 import io.batos.memory.AuditLines;
 import io.batos.memory.Hit;
-import io.batos.workbench.FxTaskExecutor;
-import io.batos.workbench.ImageFixture;
 import io.batos.workbench.RememberedCycles;
-import io.batos.workbench.WorkbenchWindow;
-import java.nio.file.Path;
+import io.batos.workbench.WindowFixture;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.XYChart;
@@ -26,14 +21,9 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Memory tab of the main window on a real image holding the known cycles, headless, driven by a
@@ -41,46 +31,10 @@ import org.testfx.util.WaitForAsyncUtils;
  * one line, and the report's charts plot the figures worked out by hand in {@link RememberedCycles}.
  */
 class MemoryViewFxTest {
-    @TempDir
-    Path dir;
-    @TempDir
-    Path config;
-    ImageFixture image;
-    Kernel kernel;
-    FxTaskExecutor executor;
-    WorkbenchWindow window;
-    final FxRobot robot = new FxRobot();
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @BeforeEach
-    void open() throws Exception {
-        System.setProperty("batos.config.dir", config.toString());
-        image = new ImageFixture(dir.resolve("image"));
-        kernel = image.kernel();
-        RememberedCycles.remember(image.vessel());
-        kernel.guard().forbid(t -> Platform.isFxApplicationThread());
-        executor = new FxTaskExecutor();
-        FxToolkit.setupStage(stage -> window = WorkbenchWindow.show(stage, kernel, executor, image.dir(), false));
-        robot.interact(() -> window.view().showTab("Memory"));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupStages();
-        executor.close();
-        image.close();
-        System.clearProperty("batos.config.dir");
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> Boolean.TRUE.equals(
-                WaitForAsyncUtils.asyncFx(condition).get()));
-    }
+    @RegisterExtension
+    final WindowFixture fx = new WindowFixture().onTab("Memory")
+            .preparing(image -> RememberedCycles.remember(image.vessel()));
+    final FxRobot robot = fx.robot();
 
     private String text(String id) {
         return robot.lookup(id).queryAs(Label.class).getText();
@@ -136,7 +90,7 @@ class MemoryViewFxTest {
         assertThat(text("#memoryCorrections")).contains("0 of 5 missions rescued");
 
         // One more cycle fails VALIDATING (logged, not yet ingested: the report reads the log too).
-        CompletableFuture.runAsync(() -> AuditLines.append(image.dir().resolve("metacognition.jsonl"),
+        CompletableFuture.runAsync(() -> AuditLines.append(fx.image().dir().resolve("metacognition.jsonl"),
                 AuditLines.cycle("b00000000001", "square", Instant.parse("2026-11-21T09:00:00Z"), "Write square",
                         RememberedCycles.artifact("square"), List.of(AuditLines.finding("sandbox", "error",
                                 "square calls System.exit", 2))))).get(10, TimeUnit.SECONDS);
