@@ -136,6 +136,31 @@ class CycleMonitorFxTest {
     }
 
     @Test
+    void underThePolicyAlwaysTheCycleWaitsInTheVerdictQueueAndApprovingAnswersTheWorkspace() throws Exception {
+        // The codex's own policy, `always`: the workbench can park a cycle, so it asks the architect.
+        robot.interact(() -> fx.window().view().showTab("Workspace"));
+        robot.interact(() -> robot.lookup("#workspaceCode").queryAs(TextArea.class).setText(SEND));
+        robot.clickOn("#workspaceDoIt");
+        waitUntil(() -> selectedTab().equals("Monitor") && !cycleTable().getItems().isEmpty());
+        waitUntil(() -> fx.window().view().verdictModel().countProperty().get() == 1);
+        assertThat(robot.lookup("#verdictBadge").queryAs(Label.class).getText()).isEqualTo("1");
+        waitUntil(() -> cycleTable().getItems().get(0).awaitingApproval());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fx.kernel().get(fx.kernel().lobby(), "fibonacci"))
+                .as("nothing installed before approval").hasMessageContaining("no slot 'fibonacci'");
+
+        robot.interact(() -> fx.window().view().showTab("Verdicts"));
+        waitUntil(() -> robot.lookup("#verdictApprove").tryQuery().isPresent()
+                && !robot.lookup("#verdictApprove").queryAs(Button.class).isDisabled());
+        robot.clickOn("#verdictApprove");
+
+        waitUntil(() -> workspaceResult().equals("55"));
+        waitUntil(() -> fx.window().view().verdictModel().countProperty().get() == 0);
+        waitUntil(() -> cycleTable().getItems().get(0).state().equals("COMPLETE"));
+        assertThat(CompletableFuture.supplyAsync(() -> fx.kernel().get(fx.kernel().lobby(), "fibonacci").toString())
+                .get(10, TimeUnit.SECONDS)).contains("Object fibonacci(UvmObject self");
+    }
+
+    @Test
     void cancellingARunningCycleFromTheMonitorEndsItFailedAndWritesNothing() throws Exception {
         byte[] before = fx.image().log();
         scripted.hold();
