@@ -341,15 +341,10 @@ public final class Kernel {
     public io.batos.memory.CycleDocument memoryDocument(String cycleId) {
         guard.check("memory document " + cycleId);
         io.batos.memory.FractalMemory memory = vessel.memory();
-        io.batos.memory.CycleDocument found;
-        try (Transaction tx = vessel.image().begin("read cycle " + cycleId, origin)) {
-            found = io.batos.memory.KnowledgeCatalog.in(tx).flatMap(catalog -> catalog.document(cycleId)).orElse(null);
-        }
-        if (found == null) {
-            found = memory.cycles().stream().filter(d -> d.cycleId().equals(cycleId)).findFirst()
-                    .orElseThrow(() -> new ImageException(ImageException.Code.NOT_FOUND,
-                            "no cycle " + cycleId + " in Fractal Memory"));
-        }
+        io.batos.memory.CycleDocument found = memory.document(cycleId)
+                .or(() -> memory.cycles().stream().filter(d -> d.cycleId().equals(cycleId)).findFirst())
+                .orElseThrow(() -> new ImageException(ImageException.Code.NOT_FOUND,
+                        "no cycle " + cycleId + " in Fractal Memory"));
         Map<String, Object> slots = found.toSlots();
         List<Object> exchanges = new ArrayList<>();
         for (Map<String, Object> exchange : found.exchanges()) {
