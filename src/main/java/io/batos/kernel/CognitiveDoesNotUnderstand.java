@@ -2,6 +2,7 @@ package io.batos.kernel;
 
 import io.batos.code.MethodRuntime;
 import io.batos.cognition.psm.ApprovalPolicy;
+import io.batos.cognition.psm.CognitiveCycle;
 import io.batos.cognition.psm.CycleOutcome;
 import io.batos.cognition.psm.MissionBrief;
 import io.batos.cognition.psm.Orchestrator;
@@ -56,8 +57,13 @@ final class CognitiveDoesNotUnderstand implements DoesNotUnderstandHandler {
         MissionBrief brief = MissionBrief.method(receiver.oid(), message.selector(),
                 ValueJson.toJson(new ArrayList<>(message.arguments())).toString(), slots(receiver),
                 inherited(receiver), null);
-        CycleOutcome outcome = MethodRuntime.waitOutsideBudget(
-                orchestrator.teach(brief, message.arguments(), scope.preApproved()));
+        CognitiveCycle cycle = orchestrator.teachCycle(brief, message.arguments(), scope.preApproved());
+        try {
+            scope.onCycle().accept(cycle.id());
+        } catch (RuntimeException e) {
+            // A watcher that fails must not fail the send: the cycle runs whoever watches.
+        }
+        CycleOutcome outcome = MethodRuntime.waitOutsideBudget(cycle.outcome());
         if (!outcome.complete()) {
             throw new DoesNotUnderstandException(message, "cycle " + outcome.cycleId() + " failed: " + outcome.reason()
                     + (outcome.findings().isEmpty() ? "" : "; findings: " + String.join(" | ", outcome.findings())),

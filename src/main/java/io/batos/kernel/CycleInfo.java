@@ -3,6 +3,7 @@ package io.batos.kernel;
 import io.batos.code.Verdict;
 import io.batos.cognition.psm.CycleOutcome;
 import io.batos.cognition.psm.MissionBrief;
+import io.batos.cognition.psm.PersonaExchange;
 import java.time.Instant;
 import java.util.List;
 
@@ -34,14 +35,23 @@ import java.util.List;
  * @param replaced         what that slot holds now, as text — a method's source, else the value's
  *                         JSON — so a view can diff the artifact against it; null when the method is
  *                         new (or when this snapshot did not read it: {@link Cycles#all()})
+ * @param exchanges        the personas' prompts and the model's raw answers so far, oldest first
+ * @param cancelled        whether the architect cancelled it
  */
 public record CycleInfo(String id, MissionBrief brief, String state, String persona, boolean awaitingApproval,
                         boolean finished, String parentCycle, boolean preApproved, Instant started, long objectOid,
                         String artifactText, String artifactSource, Verdict verdict, String trialResult,
-                        List<String> findings, CycleOutcome outcome, long replacedHolder, String replaced) {
+                        List<String> findings, CycleOutcome outcome, long replacedHolder, String replaced,
+                        List<PersonaExchange> exchanges, boolean cancelled) {
 
     public CycleInfo {
         findings = List.copyOf(findings == null ? List.of() : findings);
+        exchanges = List.copyOf(exchanges == null ? List.of() : exchanges);
+    }
+
+    /** Whether it still runs or waits (neither committed nor failed). */
+    public boolean inFlight() {
+        return !finished;
     }
 
     /** Whether approving would replace something the receiver already answers (else: a new method). */

@@ -132,7 +132,8 @@ public final class Cycles {
         return new CycleInfo(c.id(), c.brief(), c.state(), c.persona(), c.awaitingApproval(), c.finished(),
                 c.parent() == null ? null : c.parent().id(), c.preApproved(), c.started(), c.objectOid(),
                 c.artifactText(), c.artifactSource(), c.verdict(), c.trialResult(), c.findings(),
-                outcome.isDone() && !outcome.isCompletedExceptionally() ? outcome.join() : null, holder, replaced);
+                outcome.isDone() && !outcome.isCompletedExceptionally() ? outcome.join() : null, holder, replaced,
+                c.exchanges(), c.cancelled());
     }
 
     /**

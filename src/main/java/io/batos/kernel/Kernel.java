@@ -6,7 +6,9 @@ import io.batos.cognition.llm.Completion;
 import io.batos.cognition.llm.GenerationParams;
 import io.batos.cognition.llm.LanguageModel;
 import io.batos.cognition.llm.ModelException;
+import io.batos.cognition.psm.CognitiveCycle;
 import io.batos.cognition.psm.CycleOutcome;
+import io.batos.cognition.psm.Orchestrator;
 import io.batos.events.Event;
 import io.batos.image.ImageException;
 import io.batos.image.ImageInfo;
@@ -28,8 +30,11 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -55,6 +60,12 @@ public final class Kernel {
     public static final String TX_TOPIC = "tx";
     /** The topic of the event announcing a verdict on a method installed through this facade. */
     public static final String VERDICT_TOPIC = "verdict";
+    /** The topic of the cognitive cycles' transitions (each also a record of the audit log). */
+    public static final String PSM_TOPIC = Orchestrator.PSM_TOPIC;
+    /** The topic of the model's output while a cycle asks it: batches of text and tokens/s. */
+    public static final String TOKENS_TOPIC = Orchestrator.TOKENS_TOPIC;
+    /** How long {@link #cancelCycle} waits for a cancelled cycle to end. */
+    private static final long CANCEL_WAIT_SECONDS = 30;
 
     /** The origin recorded for transactions a client starts through this facade. */
     private final String origin;
@@ -72,6 +83,47 @@ public final class Kernel {
 
     public Vessel vessel() {
         return vessel;
+    }
+
+    /**
+     * Delivers every later event of the process — on every topic ({@value #TX_TOPIC},
+     * {@value #PSM_TOPIC}, {@value #TOKENS_TOPIC}, {@value #VERDICT_TOPIC}, …) — to
+     * {@code subscriber} until the answered handle is closed.
+     *
+     * <p>The subscriber is called on the publishing thread (a commit's, a cycle's, the model's):
+     * it must hand the event to its own thread and return at once. Safe from any thread, the UI's
+     * included: subscribing waits on nothing.
+     */
+    public AutoCloseable subscribe(Consumer<Event> subscriber) {
+        return vessel.events().subscribe(subscriber);
+    }
+
+    /**
+     * Cancels a cycle and waits until it has ended: it is then FAILED with nothing written (or,
+     * when it was already committing, COMPLETE). A cycle that had already ended is left as it was.
+     * Answers the cycle as it ended.
+     *
+     * @throws ImageException NOT_FOUND when this process has no such cycle; ERROR when it did not
+     *                        end within 30 s
+     */
+    public CycleInfo cancelCycle(String cycleId) {
+        guard.check("cancel cycle " + cycleId);
+        CognitiveCycle c = vessel.orchestrator().cycle(cycleId)
+                .orElseThrow(() -> new ImageException(ImageException.Code.NOT_FOUND, "no cycle " + cycleId));
+        if (vessel.orchestrator().cancel(cycleId)) {
+            try {
+                c.outcome().get(CANCEL_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                throw new ImageException(ImageException.Code.ERROR, "cycle " + cycleId + " did not stop within "
+                        + CANCEL_WAIT_SECONDS + " s");
+            } catch (ExecutionException e) {
+                // It ended, however it ended; the description says how.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ImageException(ImageException.Code.ERROR, "interrupted while cancelling cycle " + cycleId);
+            }
+        }
+        return cycles.get(cycleId);
     }
 
     /**
@@ -271,6 +323,38 @@ public final class Kernel {
     public List<io.batos.memory.Hit> searchMemory(String query, int limit) {
         guard.check("memory search");
         return vessel.memory().search().search(query, limit);
+    }
+
+    /**
+     * One cycle as Fractal Memory remembers it — states path, personas, findings, model exchanges —
+     * with every prompt and response as text (those kept as blobs are read), so a viewer needs
+     * nothing more. Commits nothing.
+     *
+     * <p>Why a cycle id and not a search hit: the memory view opens the hits of a search, and the
+     * PSM monitor opens the cycles it watched, by the same id. The catalog answers first (one
+     * shard and one object); a cycle it does not hold yet — still running, or ended since the last
+     * ingestion — is recollected from the catalog and the audit log's unread events, as the
+     * report reads them, which costs a read of everything remembered.
+     *
+     * @throws ImageException NOT_FOUND when neither the catalog nor the log knows the cycle
+     */
+    public io.batos.memory.CycleDocument memoryDocument(String cycleId) {
+        guard.check("memory document " + cycleId);
+        io.batos.memory.FractalMemory memory = vessel.memory();
+        io.batos.memory.CycleDocument found = memory.document(cycleId)
+                .or(() -> memory.cycles().stream().filter(d -> d.cycleId().equals(cycleId)).findFirst())
+                .orElseThrow(() -> new ImageException(ImageException.Code.NOT_FOUND,
+                        "no cycle " + cycleId + " in Fractal Memory"));
+        Map<String, Object> slots = found.toSlots();
+        List<Object> exchanges = new ArrayList<>();
+        for (Map<String, Object> exchange : found.exchanges()) {
+            Map<String, Object> readable = new LinkedHashMap<>(exchange);
+            readable.computeIfPresent("prompt", (k, text) -> memory.text(text));
+            readable.computeIfPresent("response", (k, text) -> memory.text(text));
+            exchanges.add(readable);
+        }
+        slots.put("exchanges", exchanges);
+        return io.batos.memory.CycleDocument.fromSlots(slots);
     }
 
     /** ALFRED's meta-analysis of every cycle remembered (catalog and unread log); commits nothing. */

@@ -25,6 +25,12 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
  * {@link #BUSY_AFTER_MILLIS} and {@link #cancelAll()} can cancel them: their futures are cancelled
  * (results dropped, {@code onFailure} told {@code cancelled}) and the cancel hook stops the work on
  * each worker thread (the kernel's cancel, which ends a running send at its next budget check).
+ *
+ * <p>Two sets of threads: a small pool for the views' reads and writes, and one thread per
+ * {@linkplain #runApart send that may wait on a cognitive cycle} — a cycle awaiting approval may
+ * wait for as long as the architect likes, and must not take a pool thread with it. Such a thread
+ * ends when its cycle ends (committed, rejected, cancelled from the monitor, or cancelled when the
+ * window closes); cancelling its task drops its result at once.
  */
 public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
     /** How long a task runs before the status bar shows progress for it. */
@@ -32,6 +38,15 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
 
     private final ExecutorService pool = Executors.newFixedThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "batos-workbench-worker");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /**
+     * Where sends that may wait on a cognitive cycle run: one thread each, as many as there are,
+     * so a thought waiting for the architect never holds a thread the views need.
+     */
+    private final ExecutorService apart = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "batos-workbench-thought");
         thread.setDaemon(true);
         return thread;
     });
@@ -53,6 +68,16 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
 
     @Override
     public <T> CompletableFuture<T> run(Supplier<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        return submit(pool, work, onSuccess, onFailure);
+    }
+
+    @Override
+    public <T> CompletableFuture<T> runApart(Supplier<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        return submit(apart, work, onSuccess, onFailure);
+    }
+
+    private <T> CompletableFuture<T> submit(ExecutorService threads, Supplier<T> work, Consumer<T> onSuccess,
+                                            Consumer<Throwable> onFailure) {
         CompletableFuture<T> future = new CompletableFuture<>();
         InFlight task = new InFlight(future);
         inFlight.add(task);
@@ -79,7 +104,7 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
                     }
                 });
         try {
-            pool.execute(() -> {
+            threads.execute(() -> {
                 if (future.isDone()) {
                     return; // cancelled before it started
                 }
@@ -132,7 +157,7 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
     }
 
     /** Runs {@code action} on the FX thread later; dropped when the toolkit is not running. */
-    private static void later(Runnable action) {
+    static void later(Runnable action) {
         try {
             Platform.runLater(action);
         } catch (IllegalStateException toolkitNotRunning) {
@@ -152,5 +177,6 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
     @Override
     public void close() {
         pool.shutdownNow();
+        apart.shutdownNow();
     }
 }

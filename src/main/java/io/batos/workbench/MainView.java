@@ -1,18 +1,24 @@
 package io.batos.workbench;
 
-import io.batos.events.Event;
-import io.batos.events.EventBus;
+import io.batos.kernel.CycleInfo;
 import io.batos.kernel.SlotDescription;
+import io.batos.workbench.monitor.MonitorView;
+import io.batos.workbench.monitor.MonitorViewModel;
 import io.batos.workbench.editor.CodeEditorView;
 import io.batos.workbench.history.HistoryView;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import io.batos.kernel.Kernel;
+import io.batos.events.Event;
 import io.batos.workbench.browser.ObjectBrowserView;
 import io.batos.workbench.browser.ObjectBrowserViewModel;
+import io.batos.workbench.datasets.DatasetsView;
+import io.batos.workbench.datasets.DatasetsViewModel;
 import io.batos.workbench.inspector.InspectorView;
 import io.batos.workbench.inspector.InspectorViewModel;
 import io.batos.workbench.inspector.ObjectViews;
+import io.batos.workbench.memory.MemoryView;
+import io.batos.workbench.memory.MemoryViewModel;
 import io.batos.workbench.model.ModelView;
 import io.batos.workbench.model.ModelViewModel;
 import io.batos.workbench.verdicts.VerdictQueueView;
@@ -24,15 +30,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -53,7 +58,7 @@ import javafx.scene.layout.VBox;
 
 /**
  * The workbench's main window content: a menu bar, tabs (Welcome, Browser, Workspace, History,
- * Verdicts with a badge counting the cycles that wait, Model) beside
+ * Monitor, Verdicts with a badge counting the cycles that wait, Model, Memory, Datasets) beside
  * the inspector, and a status bar — wired to one {@link Kernel} through one {@link TaskExecutor}.
  *
  * <p>I build every view with its ViewModel and connect them (Inspect it opens the inspector); I hold
@@ -66,8 +71,11 @@ public final class MainView extends BorderPane {
     static final String BROWSER = "Browser";
     static final String WORKSPACE = "Workspace";
     static final String HISTORY = "History";
+    static final String MONITOR = "Monitor";
     static final String VERDICTS = "Verdicts";
     static final String MODEL = "Model";
+    static final String MEMORY = "Memory";
+    static final String DATASETS = "Datasets";
 
     private final MainViewModel model;
     private final ObjectBrowserViewModel browserModel;
@@ -75,10 +83,14 @@ public final class MainView extends BorderPane {
     private final WorkspaceViewModel workspaceModel;
     private final VerdictQueueViewModel verdictModel;
     private final ModelViewModel modelModel;
-    private final LiveEvents liveEvents;
     private final ObjectBrowserView browser;
     private final InspectorView inspector;
     private final WorkspaceView workspace;
+    private final EventFeed feed;
+    private final MonitorViewModel monitorModel;
+    private final MemoryViewModel memoryModel;
+    private final DatasetsViewModel datasetsModel;
+    private final DatasetsView datasets;
     private final StackPane historyPane = new StackPane();
     private final TabPane tabs = new TabPane();
     private final SplitPane split;
@@ -98,13 +110,35 @@ public final class MainView extends BorderPane {
         verdictModel = new VerdictQueueViewModel(kernel, executor, notifications);
         verdictModel.setInspector(inspectorModel::inspectCycle);
         modelModel = new ModelViewModel(kernel, executor, notifications);
-        liveEvents = new LiveEvents(kernel.vessel().events(), List.of(verdictModel::onEvent, modelModel::onEvent));
-        sceneProperty().addListener((obs, old, now) -> {
-            if (old != null && now == null) {
-                liveEvents.close();
+        memoryModel = new MemoryViewModel(kernel, executor, notifications);
+        datasetsModel = new DatasetsViewModel(kernel, executor, notifications);
+        datasets = new DatasetsView(datasetsModel);
+        setId("workbench");
+
+        // Live events reach the views in batches on the FX thread; the monitor watches the cycles.
+        feed = EventFeed.onFx(kernel);
+        monitorModel = new MonitorViewModel(kernel, executor, notifications);
+        feed.on(Kernel.PSM_TOPIC, monitorModel::psm);
+        feed.on(Kernel.TOKENS_TOPIC, monitorModel::tokens);
+        for (String topic : List.of(Kernel.PSM_TOPIC, Kernel.TX_TOPIC)) {
+            feed.on(topic, batch -> batch.forEach(e -> {
+                verdictModel.onEvent(e);
+                modelModel.onEvent(e);
+            }));
+        }
+        for (String topic : List.of(Kernel.PSM_TOPIC, Kernel.TX_TOPIC, "dataset", "log")) {
+            feed.on(topic, batch -> batch.forEach(e -> {
+                memoryModel.onEvent(e);
+                datasetsModel.onEvent(e);
+            }));
+        }
+        // A cycle's commit moves the title on, as a view's own commit does.
+        feed.on(Kernel.PSM_TOPIC, batch -> {
+            if (batch.stream().anyMatch(e -> e.type().equals("CYCLE_COMPLETE"))) {
+                model.refresh();
             }
         });
-        setId("workbench");
+        workspaceModel.setCycleOpener(this::openCycle);
 
         historyPane.setId("historyPane");
         historyPane.getChildren().add(new HistoryView(kernel, executor));
@@ -128,9 +162,18 @@ public final class MainView extends BorderPane {
         addTab(BROWSER, browser);
         addTab(WORKSPACE, workspace);
         addTab(HISTORY, historyPane);
+        addTab(MONITOR, new MonitorView(monitorModel));
         addTab(VERDICTS, new VerdictQueueView(verdictModel));
         allTabs.get(VERDICTS).setGraphic(badge(verdictModel));
         addTab(MODEL, new ModelView(modelModel));
+        addTab(MEMORY, new MemoryView(memoryModel));
+        addTab(DATASETS, datasets);
+        // The report reads everything memory holds: computed when first looked at, not at start-up.
+        allTabs.get(MEMORY).selectedProperty().addListener((obs, was, selected) -> {
+            if (selected) {
+                memoryModel.loadReport();
+            }
+        });
         allTabs.get(BROWSER).setClosable(false);
         tabs.getTabs().setAll(allTabs.values());
         if (!created) {
@@ -148,6 +191,7 @@ public final class MainView extends BorderPane {
         browserModel.loadRoot();
         inspectorModel.inspect("lobby");
         verdictModel.refresh();
+        monitorModel.refresh();
     }
 
     /** The Verdicts tab's badge: how many cycles await the architect, hidden when none do. */
@@ -159,6 +203,53 @@ public final class MainView extends BorderPane {
         badge.setStyle("-fx-background-color: #d1242f; -fx-text-fill: white; -fx-font-size: 0.85em;"
                 + " -fx-padding: 0 5 0 5; -fx-background-radius: 8;");
         return badge;
+    }
+
+    /** Shows a cycle in the monitor (opening its tab). */
+    public void openCycle(String cycleId) {
+        showTab(MONITOR);
+        monitorModel.select(cycleId);
+    }
+
+    /**
+     * Asks whether to cancel the cycles in flight and close (a non-blocking dialog); runs
+     * {@code cancelAndClose} when the architect says yes, {@code keep} when not.
+     */
+    public void confirmClose(List<CycleInfo> inFlight, Runnable cancelAndClose, Runnable keep) {
+        StringBuilder list = new StringBuilder();
+        for (CycleInfo cycle : inFlight) {
+            list.append("cycle ").append(cycle.id()).append("  ").append(cycle.summary()).append("  ")
+                    .append(cycle.awaitingApproval() ? "awaiting approval" : cycle.state()).append('\n');
+        }
+        TextArea cycles = new TextArea(list.toString().strip());
+        cycles.setId("closeCyclesList");
+        cycles.setEditable(false);
+        cycles.setPrefRowCount(Math.min(8, inFlight.size() + 1));
+        ButtonType close = new ButtonType("Cancel them and close", ButtonBar.ButtonData.OK_DONE);
+        ButtonType keepWorking = new ButtonType("Keep working", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", close, keepWorking);
+        alert.setTitle("Cycles in flight");
+        alert.setHeaderText(inFlight.size() == 1 ? "A cognitive cycle is still thinking."
+                : inFlight.size() + " cognitive cycles are still thinking.");
+        alert.getDialogPane().setContent(new VBox(8, new Label("Closing cancels them: they end FAILED and write"
+                + " nothing."), cycles));
+        alert.getDialogPane().setId("closeWithCyclesDialog");
+        if (getScene() != null && getScene().getWindow() != null) {
+            alert.initOwner(getScene().getWindow());
+        }
+        alert.setOnHidden(e -> {
+            if (alert.getResult() == close) {
+                cancelAndClose.run();
+            } else {
+                keep.run();
+            }
+        });
+        alert.show();
+    }
+
+    /** Stops the live feed (the window is gone). */
+    public void close() {
+        feed.close();
     }
 
     private void addTab(String title, Node content) {
@@ -335,6 +426,10 @@ public final class MainView extends BorderPane {
         return workspaceModel;
     }
 
+    public MonitorViewModel monitorModel() {
+        return monitorModel;
+    }
+
     public VerdictQueueViewModel verdictModel() {
         return verdictModel;
     }
@@ -364,52 +459,15 @@ public final class MainView extends BorderPane {
         return tabs;
     }
 
-    /**
-     * Bus events to the views, on the FX thread, in batches: one {@code Platform.runLater} in flight
-     * at a time however fast events come, each batch handed to every listener in order.
-     *
-     * <p>A small stand-in, private on purpose, until the workbench's shared event feed lands; then
-     * the listeners ({@code onEvent} of the verdict queue and the model panel) move to it as they are.
-     */
-    private static final class LiveEvents implements AutoCloseable {
-        private final ConcurrentLinkedQueue<Event> pending = new ConcurrentLinkedQueue<>();
-        private final AtomicBoolean scheduled = new AtomicBoolean();
-        private final List<Consumer<Event>> listeners;
-        private final AutoCloseable subscription;
+    public MemoryViewModel memoryModel() {
+        return memoryModel;
+    }
 
-        LiveEvents(EventBus bus, List<Consumer<Event>> listeners) {
-            this.listeners = List.copyOf(listeners);
-            this.subscription = bus.subscribe(this::offer);
-        }
+    public DatasetsViewModel datasetsModel() {
+        return datasetsModel;
+    }
 
-        /** On the publisher's thread: queue, and schedule a drain unless one is pending. */
-        private void offer(Event event) {
-            pending.add(event);
-            if (scheduled.compareAndSet(false, true)) {
-                try {
-                    Platform.runLater(this::drain);
-                } catch (IllegalStateException toolkitGone) {
-                    scheduled.set(false);
-                }
-            }
-        }
-
-        private void drain() {
-            scheduled.set(false);
-            for (Event event = pending.poll(); event != null; event = pending.poll()) {
-                for (Consumer<Event> listener : listeners) {
-                    listener.accept(event);
-                }
-            }
-        }
-
-        @Override
-        public void close() {
-            try {
-                subscription.close();
-            } catch (Exception e) {
-                // an unsubscribed feed has nothing left to deliver
-            }
-        }
+    public DatasetsView datasets() {
+        return datasets;
     }
 }

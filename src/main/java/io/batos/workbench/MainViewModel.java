@@ -1,8 +1,11 @@
 package io.batos.workbench;
 
 import io.batos.image.ImageInfo;
+import io.batos.kernel.CycleInfo;
 import io.batos.kernel.Kernel;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -45,6 +48,46 @@ public final class MainViewModel {
     /** Cancels all background work in flight; each cancelled action reports {@code cancelled}. */
     public void cancel() {
         executor.cancelAll();
+    }
+
+    /**
+     * Finds the cycles still in flight (running, or waiting for approval) off the UI thread and
+     * hands them to {@code then} on it — what closing the window asks about.
+     */
+    public void cyclesInFlight(Consumer<List<CycleInfo>> then) {
+        executor.run(() -> kernel.cycles().stream().filter(CycleInfo::inFlight).toList(), then, failure -> {
+            notifications.failed(failure);
+            then.accept(List.of());
+        });
+    }
+
+    /**
+     * Cancels these cycles and waits for each to end (off the UI thread), then runs {@code then}
+     * on the UI thread — whether or not every cancel went through: closing the image cancels what
+     * is left, and a cycle that had just committed stays committed.
+     */
+    public void cancelCycles(List<CycleInfo> cycles, Runnable then) {
+        executor.run(() -> {
+            RuntimeException first = null;
+            for (CycleInfo cycle : cycles) {
+                try {
+                    kernel.cancelCycle(cycle.id());
+                } catch (RuntimeException e) {
+                    if (first == null) {
+                        first = e;
+                    } else {
+                        first.addSuppressed(e);
+                    }
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+            return cycles.size();
+        }, cancelled -> then.run(), failure -> {
+            notifications.failed(failure);
+            then.run();
+        });
     }
 
     /** The window title for an image and its last transaction (-1: not known yet). */

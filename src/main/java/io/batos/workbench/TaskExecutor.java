@@ -31,6 +31,16 @@ public interface TaskExecutor {
      */
     <T> CompletableFuture<T> run(Supplier<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure);
 
+    /**
+     * {@link #run}, for work that may wait on a cognitive cycle: a send that is not understood
+     * waits until its cycle commits or fails, and a cycle awaiting approval waits for the
+     * architect. Such work runs apart from the threads that serve the views (as the server runs
+     * sends in a lane of their own), so no thought in the verdict queue holds up a read.
+     */
+    default <T> CompletableFuture<T> runApart(Supplier<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        return run(work, onSuccess, onFailure);
+    }
+
     /** Runs {@code action} on the UI thread (now, when already on it). */
     void onUi(Runnable action);
 

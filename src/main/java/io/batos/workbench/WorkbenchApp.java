@@ -17,8 +17,8 @@ import javafx.stage.Stage;
 
 /**
  * The JavaFX application: opens the image off the FX thread behind a loading pane, then shows the
- * {@link WorkbenchWindow}; closing the window saves its state, closes the image on a background
- * thread and exits.
+ * {@link WorkbenchWindow}; closing the window (after asking, when cycles are in flight, and
+ * cancelling them) saves its state, closes the image on a background thread and exits.
  *
  * <p>Started through {@link Workbench#launch(Path)} (a plain class, as JavaFX on the classpath
  * wants). Once the image is open the kernel's guard forbids the FX thread, so any view that calls
@@ -59,12 +59,8 @@ public final class WorkbenchApp extends Application {
                     kernel.guard().forbid(t -> Platform.isFxApplicationThread());
                     WorkbenchWindow window = WorkbenchWindow.show(stage, kernel, executor, dir,
                             vessel.image().openReport().created());
-                    stage.setOnCloseRequest(event -> {
-                        event.consume();
-                        window.saveState();
-                        stage.hide();
-                        closeAndExit();
-                    });
+                    // With cycles in flight it asks first, and cancels them before the image closes.
+                    window.closeOnRequest(this::closeAndExit);
                 }));
     }
 

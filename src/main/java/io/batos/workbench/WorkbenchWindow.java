@@ -2,8 +2,10 @@ package io.batos.workbench;
 
 import io.batos.kernel.Kernel;
 import java.nio.file.Path;
+import javafx.event.EventHandler;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /**
  * Puts a {@link MainView} into a stage: restores the remembered {@link WorkbenchState}, keeps the
@@ -15,6 +17,7 @@ import javafx.stage.Stage;
 public final class WorkbenchWindow {
     private final Stage stage;
     private final MainView view;
+    private boolean closing;
 
     private WorkbenchWindow(Stage stage, MainView view) {
         this.stage = stage;
@@ -41,7 +44,52 @@ public final class WorkbenchWindow {
         stage.show();
         // Divider positions only stick once the split has its size.
         javafx.application.Platform.runLater(() -> view.applyState(state));
+        // Once hidden, this view listens no more (tests show several windows on one stage in turn).
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, new EventHandler<>() {
+            @Override
+            public void handle(WindowEvent event) {
+                stage.removeEventHandler(WindowEvent.WINDOW_HIDDEN, this);
+                view.close();
+            }
+        });
         return new WorkbenchWindow(stage, view);
+    }
+
+    /**
+     * Makes the window's close button (and File ▸ Quit) close through {@link #requestClose}: when it
+     * may close, the state is saved, the stage hidden and {@code closeImage} run — on the FX
+     * thread, so it must hand the image's closing to another thread.
+     */
+    public void closeOnRequest(Runnable closeImage) {
+        stage.setOnCloseRequest(event -> {
+            event.consume();
+            requestClose(() -> {
+                saveState();
+                stage.hide();
+                closeImage.run();
+            });
+        });
+    }
+
+    /**
+     * Closes when nothing is thinking; else asks first (DESIGN §11): the dialog lists the cycles
+     * in flight, and yes cancels them — each ends FAILED, writing nothing — before {@code close}
+     * runs. No question when no cycle runs. A second request while one is pending is ignored.
+     */
+    public void requestClose(Runnable close) {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        view.model().cyclesInFlight(inFlight -> {
+            if (inFlight.isEmpty()) {
+                closing = false;
+                close.run();
+                return;
+            }
+            // "Keep working": the next close request asks again.
+            view.confirmClose(inFlight, () -> view.model().cancelCycles(inFlight, close), () -> closing = false);
+        });
     }
 
     /** The state this window would save now. */

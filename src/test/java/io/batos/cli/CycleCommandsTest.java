@@ -27,7 +27,7 @@ class CycleCommandsTest {
                     io.batos.kernel.PsmTest.FIB)
                     : body.contains("Mission for") ? "Nothing similar yet."
                     : "{\"goal\": \"a small party\", \"steps\": [{\"persona\": \"ROBIN\", \"task\": \"invite\"}]}";
-            FakeChatServer.completion(answer, "stop", 10, 10).answer(exchange, request);
+            FakeChatServer.answer(answer, "stop", 10, 10).answer(exchange, request);
         };
     }
 
@@ -60,7 +60,7 @@ class CycleCommandsTest {
         CliRunner cli = new CliRunner(dir.resolve("image"));
         cli.run("image", "init").ok();
         try (FakeChatServer server = FakeChatServer.start()) {
-            server.answer((exchange, request) -> FakeChatServer.completion(
+            server.answer((exchange, request) -> FakeChatServer.answer(
                     "{\"goal\": \"a small party\", \"steps\": [{\"persona\": \"ROBIN\", \"task\": \"invite\"}]}",
                     "stop", 5, 5).answer(exchange, request));
             cli.run("model", "connect", server.url() + "/v1").ok();

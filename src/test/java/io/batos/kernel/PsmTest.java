@@ -340,6 +340,136 @@ public class PsmTest {
         assertThat(answer.get(20, TimeUnit.SECONDS)).isEqualTo("55");
     }
 
+    @Test
+    void aCancelledCycleEndsFailedWritesNothingAndTheSenderLearnsWhy() throws Exception {
+        Path log = dir.resolve("image/image.log");
+        String before = FileHash.fromChild(log);
+        long lastTx = vessel.image().lastTx();
+        model.hold();
+        CompletableFuture<Object> answer = CompletableFuture.supplyAsync(() -> send(APPROVED, "fibonacci", 9L));
+        Eventually.until(() -> model.requests().size() == 1);
+        CognitiveCycle running = vessel.orchestrator().cycles().get(0);
+        assertThat(running.state()).isEqualTo("DECOMPOSING");
+
+        assertThat(vessel.orchestrator().cancel(running.id())).isTrue();
+
+        assertThatThrownBy(() -> answer.get(20, TimeUnit.SECONDS)).cause()
+                .isInstanceOf(DoesNotUnderstandException.class).hasMessageContaining("cancelled by the architect");
+        assertThat(running.state()).isEqualTo("FAILED");
+        assertThat(running.finished()).isTrue();
+        assertThat(running.cancelled()).isTrue();
+        assertThat(running.outcome().join().complete()).isFalse();
+        Event failed = events.stream().filter(e -> e.type().equals("CYCLE_FAILED")).findFirst().orElseThrow();
+        assertThat(failed.fields()).containsEntry("cycle_id", running.id()).containsEntry("final_outcome", "FAILED")
+                .containsEntry("note", "cancelled by the architect");
+        assertThat(FileHash.fromChild(log)).isEqualTo(before);
+        assertThat(vessel.image().lastTx()).isEqualTo(lastTx);
+        // Nothing more is asked and no correction is dispatched, even once the model answers.
+        model.open();
+        Thread.sleep(200);
+        assertThat(model.requests()).hasSize(1);
+        assertThat(vessel.orchestrator().cycles()).hasSize(1);
+        assertThat(events).extracting(Event::type).doesNotContain("CORRECTION_DISPATCHED", "CYCLE_COMPLETE");
+        assertThat(vessel.orchestrator().cancel(running.id())).isFalse();
+        assertThat(ownSlots()).doesNotContain("fibonacci");
+    }
+
+    @Test
+    void aCycleAwaitingApprovalCanBeCancelledAndThenNeitherApprovedNorCancelledAgain() throws Exception {
+        String before = FileHash.fromChild(dir.resolve("image/image.log"));
+        CompletableFuture<Object> answer = CompletableFuture.supplyAsync(() -> send(new SendScope(false, true),
+                "fibonacci", 9L));
+        CognitiveCycle parked = waitForParked();
+        assertThat(vessel.orchestrator().cancel(parked.id())).isTrue();
+        assertThatThrownBy(() -> answer.get(20, TimeUnit.SECONDS)).cause()
+                .isInstanceOf(DoesNotUnderstandException.class).hasMessageContaining("cancelled by the architect");
+        assertThat(parked.state()).isEqualTo("FAILED");
+        assertThat(vessel.orchestrator().awaitingApproval()).isEmpty();
+        assertThatThrownBy(() -> vessel.orchestrator().approve(parked.id())).isInstanceOf(ImageException.class)
+                .hasMessageContaining("is not awaiting approval");
+        assertThat(vessel.orchestrator().cancel(parked.id())).isFalse();
+        assertThat(FileHash.fromChild(dir.resolve("image/image.log"))).isEqualTo(before);
+    }
+
+    @Test
+    void cancellingACycleThisProcessNeverStartedIsNotFound() {
+        assertThatThrownBy(() -> vessel.orchestrator().cancel("0123456789ab")).isInstanceOfSatisfying(
+                ImageException.class, e -> assertThat(e.code()).isEqualTo(ImageException.Code.NOT_FOUND));
+        assertThatThrownBy(() -> kernel.cancelCycle("0123456789ab")).isInstanceOf(ImageException.class)
+                .hasMessage("no cycle 0123456789ab");
+    }
+
+    @Test
+    void theKernelCancelsACycleAndAnswersItAsItEnded() throws Exception {
+        model.hold();
+        CompletableFuture<Object> answer = CompletableFuture.supplyAsync(() -> send(APPROVED, "fibonacci", 9L));
+        Eventually.until(() -> model.requests().size() == 1);
+        String id = kernel.cycles().get(0).id();
+        assertThat(kernel.cycles().get(0).inFlight()).isTrue();
+        CycleInfo ended = kernel.cancelCycle(id);
+        assertThat(ended.state()).isEqualTo("FAILED");
+        assertThat(ended.finished()).isTrue();
+        assertThat(ended.cancelled()).isTrue();
+        assertThat(ended.outcome().reason()).isEqualTo("cancelled by the architect");
+        assertThat(ended.exchanges()).singleElement().satisfies(x -> {
+            assertThat(x.persona()).isEqualTo("BRICK");
+            assertThat(x.state()).isEqualTo("DECOMPOSING");
+            assertThat(x.prompt()).contains("MissionPlan");
+            assertThat(x.response()).isNull();
+        });
+        assertThatThrownBy(() -> answer.get(20, TimeUnit.SECONDS)).cause()
+                .isInstanceOf(DoesNotUnderstandException.class);
+        model.open();
+    }
+
+    @Test
+    void closingTheVesselEndsARunningCycleSoTheImageClosesWithNothingOfIt() throws Exception {
+        long lastTx = vessel.image().lastTx();
+        model.hold();
+        CompletableFuture<Object> answer = CompletableFuture.supplyAsync(() -> send(APPROVED, "fibonacci", 9L));
+        Eventually.until(() -> model.requests().size() == 1);
+        String id = vessel.orchestrator().cycles().get(0).id();
+        vessel.close();
+        assertThatThrownBy(() -> answer.get(20, TimeUnit.SECONDS)).cause()
+                .isInstanceOf(DoesNotUnderstandException.class).hasMessageContaining("the process ended");
+        model.open();
+        vessel = Vessel.open(dir.resolve("image"), LivingImage.OpenMode.EXISTING);
+        assertThat(vessel.image().openReport().truncatedBytes()).isZero();
+        assertThat(vessel.image().openReport().indexRebuilt()).isNull();
+        assertThat(vessel.image().lastTx()).isEqualTo(lastTx);
+        assertThat(java.nio.file.Files.readString(dir.resolve("image/metacognition.jsonl")))
+                .contains("\"cycle_id\":\"" + id + "\"").contains("CYCLE_FAILED");
+    }
+
+    @Test
+    void theModelsOutputStreamsOnTopicTokensAndTheAuditLogKeepsOnlyPsmEvents() throws Exception {
+        assertThat(send(APPROVED, "fibonacci", 10L)).isEqualTo("55");
+        List<Event> tokens = events.stream().filter(e -> e.topic().equals(Kernel.TOKENS_TOPIC)).toList();
+        List<Event> psm = events.stream().filter(e -> e.topic().equals(Kernel.PSM_TOPIC)).toList();
+        String cycleId = (String) psm.get(0).fields().get("cycle_id");
+        assertThat(tokens).isNotEmpty().allSatisfy(e -> assertThat(e.fields()).containsEntry("cycle_id", cycleId)
+                .containsKeys("persona", "state", "text", "tokens", "tokensPerSecond"));
+        assertThat(tokens).extracting(Event::type).containsOnly("TOKENS", "GENERATION_END");
+        // One end per question, and ROBIN's streamed text is his answer.
+        assertThat(tokens.stream().filter(e -> e.type().equals("GENERATION_END"))).hasSize(model.requests().size());
+        String robin = tokens.stream().filter(e -> "ROBIN".equals(e.fields().get("persona")))
+                .map(e -> (String) e.fields().get("text")).reduce("", String::concat);
+        assertThat(robin).isEqualTo(ScriptedLanguageModel.artifact("fibonacci", FIB));
+        assertThat(tokens).filteredOn(e -> "ROBIN".equals(e.fields().get("persona")))
+                .allSatisfy(e -> assertThat(e.fields()).containsEntry("state", "SYNTHESIZING"));
+        assertThat(psm).extracting(Event::type).doesNotContain("TOKENS", "GENERATION_END");
+        // The audit log holds one line per psm event and nothing of the stream.
+        vessel.auditLog().orElseThrow().flush();
+        List<String> lines = java.nio.file.Files.readAllLines(dir.resolve("image/metacognition.jsonl"));
+        assertThat(lines).hasSize(psm.size());
+        assertThat(String.join("\n", lines)).doesNotContain("TOKENS").doesNotContain("tokensPerSecond");
+        // The prompts and raw answers are kept on the cycle, in the order asked.
+        CycleInfo cycle = kernel.cycle(cycleId);
+        assertThat(cycle.exchanges()).extracting(x -> x.persona())
+                .containsExactly("BRICK", "BABS", "ROBIN");
+        assertThat(cycle.exchanges().get(2).response()).isEqualTo(robin);
+    }
+
     private List<String> ownSlots() {
         return kernel.describe(kernel.lobby()).own().stream().map(SlotDescription::name).toList();
     }

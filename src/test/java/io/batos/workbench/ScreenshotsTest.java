@@ -28,6 +28,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Renders each view of the workbench on the demo image, headless, into {@code images/<view>.png}
  * (the README's screenshots). Not part of the normal build: {@code mvn -q -Pscreenshots verify}.
+ * The memory and dataset views need remembered cycles and a curated dataset, so they are rendered
+ * on a demo image given {@link RememberedCycles} (and a rescued correction) in a test of their own.
  */
 @Tag("screenshots")
 class ScreenshotsTest {
@@ -137,6 +139,76 @@ class ScreenshotsTest {
             });
             waitUntil(() -> !view.verdictModel().diffRows().isEmpty());
             shoot(window[0], out.resolve("verdicts.png"));
+
+            // The PSM monitor on that cycle: its path so far, the state it waits in, its prompts.
+            String cycleId = kernel.cycles().get(0).id();
+            Platform.runLater(() -> view.openCycle(cycleId));
+            waitUntil(() -> !view.monitorModel().exchanges().isEmpty() && !view.monitorModel().visited().isEmpty());
+            shoot(window[0], out.resolve("monitor.png"));
+            FxToolkit.cleanupStages();
+        } finally {
+            System.clearProperty("batos.config.dir");
+        }
+    }
+
+    @Test
+    void rendersTheMemoryAndDatasetsViews() throws Exception {
+        Path out = Path.of(System.getProperty("batos.screenshots.dir", "images"));
+        System.setProperty("batos.config.dir", dir.resolve("config").toString());
+        FxToolkit.registerPrimaryStage();
+        try (Vessel vessel = DemoImage.create(dir.resolve("memory-demo"));
+             FxTaskExecutor executor = new FxTaskExecutor()) {
+            RememberedCycles.log(vessel);
+            // tally's correction remembers markChanged(): a mission the self-correction loop rescued
+            java.util.Map<String, Object> dispatched = new java.util.LinkedHashMap<>();
+            dispatched.put("current_state", "FAILED");
+            dispatched.put("active_persona", "ALFRED");
+            dispatched.put("selector", "tally");
+            io.batos.memory.AuditLines.append(vessel.image().directory().resolve("metacognition.jsonl"),
+                    java.util.List.of(io.batos.memory.AuditLines.event(RememberedCycles.TALLY, "CORRECTION_DISPATCHED",
+                            java.time.Instant.parse("2026-11-20T09:03:00.075Z"), dispatched)));
+            io.batos.memory.AuditLines.append(vessel.image().directory().resolve("metacognition.jsonl"),
+                    io.batos.memory.AuditLines.cycle(RememberedCycles.TALLY + ".1", "tally",
+                            java.time.Instant.parse("2026-11-20T09:06:00Z"), "Write the method tally for lobby;"
+                                    + " the last attempt forgot markChanged()", RememberedCycles.artifact("tally"),
+                            java.util.List.of()));
+            vessel.memory().ingest();
+            RememberedCycles.curate(vessel);
+            Kernel kernel = new Kernel(vessel, "workbench");
+            kernel.guard().forbid(thread -> Platform.isFxApplicationThread());
+            WorkbenchWindow[] window = new WorkbenchWindow[1];
+            FxToolkit.setupStage(stage -> {
+                window[0] = WorkbenchWindow.show(stage, kernel, executor, dir.resolve("memory-demo"), false);
+                stage.setWidth(1400);
+                stage.setHeight(880);
+            });
+            MainView view = window[0].view();
+
+            Platform.runLater(() -> {
+                view.showTab("Memory");
+                view.memoryModel().search("tally OR outcome:FAILED");
+            });
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.TableView<io.batos.memory.Hit> results =
+                    (javafx.scene.control.TableView<io.batos.memory.Hit>) view.lookup("#memoryResults");
+            waitUntil(() -> !results.getItems().isEmpty() && view.memoryModel().reportProperty().get() != null);
+            Platform.runLater(() -> results.getItems().stream()
+                    .filter(hit -> hit.cycleId().equals(RememberedCycles.TALLY)).findFirst()
+                    .ifPresent(hit -> results.getSelectionModel().select(hit)));
+            waitUntil(() -> view.memoryModel().documentProperty().get() != null);
+            shoot(window[0], out.resolve("memory.png"));
+
+            Platform.runLater(() -> view.showTab("Datasets"));
+            waitUntil(() -> view.datasetsModel().examples().size() >= 3);
+            Platform.runLater(() -> {
+                view.datasetsModel().selectExample(1);
+                view.datasetsModel().accept();
+            });
+            waitUntil(() -> view.datasetsModel().examples().get(0).status()
+                    == io.batos.memory.flywheel.ReviewStatus.ACCEPTED);
+            Platform.runLater(() -> view.datasetsModel().selectExample(2));
+            waitUntil(() -> view.datasetsModel().selectedExampleProperty().get().number() == 2);
+            shoot(window[0], out.resolve("datasets.png"));
             FxToolkit.cleanupStages();
         } finally {
             System.clearProperty("batos.config.dir");

@@ -1,17 +1,14 @@
 package io.batos.workbench;
 
+import static io.batos.workbench.WindowFixture.offFx;
+import static io.batos.workbench.WindowFixture.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.batos.kernel.Kernel;
 import io.batos.kernel.ObjectDescription;
 import io.batos.workbench.inspector.ObjectView;
 import io.batos.workbench.inspector.InspectorViewModel;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -20,14 +17,10 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The whole main window on a real image, headless (Monocle), driven by a robot: every action goes
@@ -35,53 +28,15 @@ import org.testfx.util.WaitForAsyncUtils;
  * passing test also proves its view never calls the kernel on the FX thread.
  */
 class WorkbenchFxTest {
-    @TempDir
-    Path dir;
-    @TempDir
-    Path config;
-    ImageFixture image;
-    Kernel kernel;
-    FxTaskExecutor executor;
-    WorkbenchWindow window;
     long lobby;
     long account;
-    final FxRobot robot = new FxRobot();
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @BeforeEach
-    void open() throws Exception {
-        System.setProperty("batos.config.dir", config.toString());
-        image = new ImageFixture(dir.resolve("image"));
-        kernel = image.kernel();
-        lobby = kernel.lobby();
-        account = kernel.cloneInto(lobby, "account");
-        kernel.setJson(account, "balance", "100");
-        kernel.guard().forbid(t -> Platform.isFxApplicationThread());
-        executor = new FxTaskExecutor();
-        showWindow();
-    }
-
-    private void showWindow() throws Exception {
-        FxToolkit.setupStage(stage -> window = WorkbenchWindow.show(stage, kernel, executor, image.dir(), true));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupStages();
-        executor.close();
-        image.close();
-        System.clearProperty("batos.config.dir");
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Boolean.TRUE.equals(
-                WaitForAsyncUtils.asyncFx(condition).get()));
-    }
+    @RegisterExtension
+    final WindowFixture fx = new WindowFixture().created(true).preparing(image -> {
+        lobby = image.kernel().lobby();
+        account = image.kernel().cloneInto(lobby, "account");
+        image.kernel().setJson(account, "balance", "100");
+    });
+    final FxRobot robot = fx.robot();
 
     private <T extends Node> T node(Class<T> type, String text) {
         return robot.lookup((Node n) -> type.isInstance(n) && n.isVisible() && text.equals(textOf(n))).query();
@@ -101,15 +56,16 @@ class WorkbenchFxTest {
 
     @Test
     void aNewImageOpensOnTheWelcomePaneAndTheTitleShowsTheLastTransaction() throws Exception {
-        TabPane tabs = window.view().tabs();
+        TabPane tabs = fx.window().view().tabs();
         assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("Welcome");
-        long last = image.vessel().image().lastTx();
-        waitUntil(() -> window.stage().getTitle().equals("BAT OS Workbench — " + image.dir() + " — tx " + last));
+        long last = fx.image().vessel().image().lastTx();
+        waitUntil(() -> fx.window().stage().getTitle()
+                .equals("BAT OS Workbench — " + fx.image().dir() + " — tx " + last));
     }
 
     @Test
     void browseFromTheLobbyToAnObjectAndEditADataSlot() throws Exception {
-        robot.interact(() -> window.view().showTab("Browser"));
+        robot.interact(() -> fx.window().view().showTab("Browser"));
         String accountLabel = "account  @" + account;
         waitUntil(() -> exists(TreeCell.class, accountLabel));
         robot.clickOn(node(TreeCell.class, accountLabel));
@@ -118,11 +74,11 @@ class WorkbenchFxTest {
         robot.clickOn("#browserValue");
         robot.push(KeyCode.CONTROL, KeyCode.A).write("250");
         robot.clickOn("#browserApply");
-        waitUntil(() -> Long.valueOf(250).equals(readOffFx(() -> kernel.get(account, "balance"))));
+        waitUntil(() -> Long.valueOf(250).equals(offFx(() -> fx.kernel().get(account, "balance"))));
         waitUntil(() -> robot.lookup("#browserMessage").queryAs(Label.class).getText().startsWith("saved"));
         // The title follows the commit.
-        long last = readOffFx(() -> image.vessel().image().lastTx());
-        waitUntil(() -> window.stage().getTitle().endsWith("tx " + last));
+        long last = offFx(() -> fx.image().vessel().image().lastTx());
+        waitUntil(() -> fx.window().stage().getTitle().endsWith("tx " + last));
     }
 
     @Test
@@ -130,19 +86,19 @@ class WorkbenchFxTest {
         robot.clickOn("#inspectorTarget").push(KeyCode.CONTROL, KeyCode.A).write("lobby.account").push(KeyCode.ENTER);
         waitUntil(() -> robot.lookup("#inspectorTitle").queryAs(Label.class).getText().equals("@" + account));
         waitUntil(() -> exists(TreeTableCell.class, "100"));
-        byte[] before = image.log();
+        byte[] before = fx.image().log();
         robot.doubleClickOn(node(TreeTableCell.class, "100"));
         robot.push(KeyCode.CONTROL, KeyCode.A).write("{oops").push(KeyCode.ENTER);
         waitUntil(() -> !robot.lookup("#inspectorMessage").queryAs(Label.class).getText().isBlank());
         assertThat(robot.lookup("#statusNotification").queryAs(Label.class).getText()).isNotBlank();
-        assertThat(image.log()).isEqualTo(before);
-        assertThat(readOffFx(() -> kernel.get(account, "balance"))).isEqualTo(100L);
+        assertThat(fx.image().log()).isEqualTo(before);
+        assertThat(offFx(() -> fx.kernel().get(account, "balance"))).isEqualTo(100L);
         waitUntil(() -> exists(TreeTableCell.class, "100"));
     }
 
     @Test
     void workspaceDoItPrintItAndInspectIt() throws Exception {
-        robot.interact(() -> window.view().showTab("Workspace"));
+        robot.interact(() -> fx.window().view().showTab("Workspace"));
         TextArea code = robot.lookup("#workspaceCode").queryAs(TextArea.class);
         robot.clickOn(code).write("3 + 4");
         robot.push(KeyCode.CONTROL, KeyCode.P);
@@ -154,7 +110,7 @@ class WorkbenchFxTest {
         waitUntil(() -> robot.lookup("#workspaceResult").queryAs(Label.class).getText().equals("42"));
 
         robot.interact(() -> {
-            window.view().workspaceModel().targetProperty().set("lobby.account");
+            fx.window().view().workspaceModel().targetProperty().set("lobby.account");
             code.setText("self");
             code.positionCaret(4);
         });
@@ -168,7 +124,7 @@ class WorkbenchFxTest {
 
     @Test
     void aViewThatThrowsShowsAnErrorPaneNotABrokenWindow() throws Exception {
-        window.view().inspectorModel().views().register(new ObjectView() {
+        fx.window().view().inspectorModel().views().register(new ObjectView() {
             @Override
             public String title() {
                 return "Broken";
@@ -189,7 +145,7 @@ class WorkbenchFxTest {
                 throw new IllegalStateException("boom: this view is broken");
             }
         });
-        robot.interact(() -> window.view().inspectorModel().inspect(account));
+        robot.interact(() -> fx.window().view().inspectorModel().inspect(account));
         waitUntil(() -> robot.lookup("#inspectorViewErrorMessage").tryQuery().isPresent());
         assertThat(robot.lookup("#inspectorViewErrorMessage").queryAs(Label.class).getText())
                 .isEqualTo("boom: this view is broken");
@@ -202,22 +158,22 @@ class WorkbenchFxTest {
     @Test
     void windowSizeAndTabsAreRestoredOnRestart() throws Exception {
         robot.interact(() -> {
-            window.stage().setWidth(910);
-            window.stage().setHeight(640);
-            window.view().showTab("Workspace");
-            window.view().tabs().getTabs().removeIf(t -> t.getText().equals("History"));
+            fx.window().stage().setWidth(910);
+            fx.window().stage().setHeight(640);
+            fx.window().view().showTab("Workspace");
+            fx.window().view().tabs().getTabs().removeIf(t -> t.getText().equals("History"));
         });
-        robot.interact(() -> window.saveState());
-        assertThat(Files.readString(config.resolve("workbench.json"))).contains("910");
+        robot.interact(() -> fx.window().saveState());
+        assertThat(Files.readString(fx.config().resolve("workbench.json"))).contains("910");
         FxToolkit.cleanupStages();
         FxToolkit.setupStage(stage -> {
             stage.setWidth(300);
             stage.setHeight(300);
         });
-        showWindow();
-        assertThat(window.stage().getWidth()).isEqualTo(910);
-        assertThat(window.stage().getHeight()).isEqualTo(640);
-        assertThat(window.view().tabs().getTabs()).extracting(t -> t.getText()).doesNotContain("History")
+        fx.show();
+        assertThat(fx.window().stage().getWidth()).isEqualTo(910);
+        assertThat(fx.window().stage().getHeight()).isEqualTo(640);
+        assertThat(fx.window().view().tabs().getTabs()).extracting(t -> t.getText()).doesNotContain("History")
                 .contains("Browser", "Workspace");
     }
 
@@ -226,7 +182,7 @@ class WorkbenchFxTest {
         AtomicReference<Throwable> refused = new AtomicReference<>();
         robot.interact(() -> {
             try {
-                kernel.lobby();
+                fx.kernel().lobby();
             } catch (Throwable t) {
                 refused.set(t);
             }
@@ -234,17 +190,17 @@ class WorkbenchFxTest {
         assertThat(refused.get()).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("must not wait on the image");
         // The views' own actions go through the executor and succeed.
-        robot.interact(() -> window.view().showTab("Workspace"));
-        robot.interact(() -> window.view().workspaceModel().doIt("1 + 1"));
+        robot.interact(() -> fx.window().view().showTab("Workspace"));
+        robot.interact(() -> fx.window().view().workspaceModel().doIt("1 + 1"));
         waitUntil(() -> robot.lookup("#workspaceResult").queryAs(Label.class).getText().equals("2"));
-        robot.interact(() -> window.view().inspectorModel().inspect("lobby.account"));
+        robot.interact(() -> fx.window().view().inspectorModel().inspect("lobby.account"));
         waitUntil(() -> robot.lookup("#inspectorTitle").queryAs(Label.class).getText().equals("@" + account));
     }
 
     @Test
     void clickingDetailsOnAnErrorShowsTheFullText() throws Exception {
         assertThat(robot.lookup("#statusDetails").queryAs(javafx.scene.control.Hyperlink.class).isVisible()).isFalse();
-        robot.interact(() -> window.view().inspectorModel().inspect("lobby.nosuchslot"));
+        robot.interact(() -> fx.window().view().inspectorModel().inspect("lobby.nosuchslot"));
         waitUntil(() -> robot.lookup("#statusDetails").queryAs(javafx.scene.control.Hyperlink.class).isVisible());
         String shortText = robot.lookup("#statusNotification").queryAs(Label.class).getText();
         assertThat(shortText).isNotBlank().doesNotContain("\n");
@@ -257,22 +213,11 @@ class WorkbenchFxTest {
 
     @Test
     void theBrowserShowsTheSelectedObjectsParentsGraph() throws Exception {
-        robot.interact(() -> window.view().showTab("Browser"));
-        robot.interact(() -> window.view().browserModel().selectObject(account));
+        robot.interact(() -> fx.window().view().showTab("Browser"));
+        robot.interact(() -> fx.window().view().browserModel().selectObject(account));
         robot.clickOn("Parents graph");
         waitUntil(() -> exists(Label.class, "account @" + account) || exists(Label.class, "@" + account));
         waitUntil(() -> exists(Label.class, "lobby @" + lobby));
         assertThat(exists(Label.class, "1")).isTrue();
-    }
-
-    /** Runs a kernel call on a worker thread (the guard forbids the FX thread, and the test thread may be either). */
-    private static <T> T readOffFx(Callable<T> call) throws Exception {
-        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try {
-                return call.call();
-            } catch (Exception e) {
-                throw new RuntimeException(e);
-            }
-        }).get(10, TimeUnit.SECONDS);
     }
 }

@@ -345,7 +345,20 @@ public final class OpenAiCompatibleModel implements LanguageModel {
             if (response.statusCode() / 100 != 2) {
                 throw httpError(response.statusCode(), ChatCompletionsJson.errorMessage(readError()));
             }
+            if (stream && !eventStream(response)) {
+                // A server may ignore "stream": true and answer in one piece; the listener still hears it.
+                Completion whole = readWhole(start);
+                if (!whole.text().isEmpty()) {
+                    listener.onTokens(whole.text(), Math.max(1, whole.generatedTokens()));
+                }
+                return whole;
+            }
             return stream ? readStream(start) : readWhole(start);
+        }
+
+        private static boolean eventStream(HttpResponse<InputStream> response) {
+            return response.headers().firstValue("Content-Type")
+                    .map(type -> type.toLowerCase(java.util.Locale.ROOT).startsWith("text/event-stream")).orElse(true);
         }
 
         private HttpResponse<InputStream> send(boolean stream, JsonNode schema)

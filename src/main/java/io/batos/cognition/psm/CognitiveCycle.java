@@ -7,7 +7,9 @@ import io.batos.object.UvmObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One thought: the process-side handle of a {@code CognitiveCycle} object, which lives in the
@@ -29,6 +31,10 @@ public final class CognitiveCycle {
     private final Instant started = Instant.now();
     private final CompletableFuture<CycleOutcome> outcome = new CompletableFuture<>();
     final List<String> findings = new ArrayList<>();
+    /** The model calls in flight, so that a cancel can stop them. */
+    private final Set<CompletableFuture<?>> asking = ConcurrentHashMap.newKeySet();
+    /** Every question a persona put to the model in this cycle, in the order asked. */
+    private final List<PersonaExchange> exchanges = new ArrayList<>();
 
     Transaction tx;
     volatile UvmObject object;
@@ -36,6 +42,8 @@ public final class CognitiveCycle {
     volatile String persona;
     volatile boolean parked;
     volatile boolean finished;
+    /** Why the cycle was cancelled; null while it may run on. Set under the cycle's lock. */
+    volatile String cancelled;
     boolean validationFailure;
     String rejectNote;
     JsonNode plan;
@@ -144,6 +152,56 @@ public final class CognitiveCycle {
 
     public CompletableFuture<CycleOutcome> outcome() {
         return outcome;
+    }
+
+    /** Whether the cycle was cancelled (it then ends FAILED, unless it was already committing). */
+    public boolean cancelled() {
+        return cancelled != null;
+    }
+
+    /**
+     * The prompts the personas sent the model and its raw answers, oldest first (an answer still
+     * being written is null).
+     */
+    public List<PersonaExchange> exchanges() {
+        synchronized (exchanges) {
+            return List.copyOf(exchanges);
+        }
+    }
+
+    /** Records a question put to the model; answers its index for {@link #answered}. */
+    int asked(PersonaExchange exchange) {
+        synchronized (exchanges) {
+            exchanges.add(exchange);
+            return exchanges.size() - 1;
+        }
+    }
+
+    /** Records the model's raw answer to question {@code index}. */
+    void answered(int index, String response) {
+        synchronized (exchanges) {
+            exchanges.set(index, exchanges.get(index).answered(response));
+        }
+    }
+
+    /**
+     * Keeps {@code call} (a model call) cancellable until it completes; a cycle already cancelled
+     * cancels it at once, so no call begun after a cancel outlives it.
+     */
+    <T> CompletableFuture<T> track(CompletableFuture<T> call) {
+        asking.add(call);
+        call.whenComplete((value, failure) -> asking.remove(call));
+        if (cancelled != null) {
+            call.cancel(true);
+        }
+        return call;
+    }
+
+    /** Cancels every model call in flight (the cycle's thread then fails out of its wait). */
+    void stopAsking() {
+        for (CompletableFuture<?> call : List.copyOf(asking)) {
+            call.cancel(true);
+        }
     }
 
     @Override

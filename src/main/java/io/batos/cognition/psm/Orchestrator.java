@@ -59,6 +59,15 @@ public final class Orchestrator implements AutoCloseable {
     }
 
     public static final String PSM_TOPIC = "psm";
+    /**
+     * The topic of the model's streamed output while a cycle asks it: {@code TOKENS} events (a
+     * batch of text) and one {@code GENERATION_END} per answer. Apart from {@value #PSM_TOPIC} on
+     * purpose: the audit log records every {@code psm} event, and a stream of text fragments is
+     * something to watch, not a transition to remember.
+     */
+    public static final String TOKENS_TOPIC = "tokens";
+    /** How long {@link #close()} waits for the cycles it cancels to end. */
+    private static final long CLOSE_WAIT_MILLIS = 10_000;
     private static final Logger LOG = Logger.getLogger(Orchestrator.class.getName());
     private static final int POOL = 4;
 
@@ -73,7 +82,7 @@ public final class Orchestrator implements AutoCloseable {
     private final ArtifactChecks checks;
     private final CycleEvents audit;
     private final Map<String, CognitiveCycle> cycles = new ConcurrentHashMap<>();
-    private final Map<String, CompletableFuture<CycleOutcome>> teaching = new ConcurrentHashMap<>();
+    private final Map<String, CognitiveCycle> teaching = new ConcurrentHashMap<>();
 
     public Orchestrator(ObjectSpace space, MethodRuntime methods, PersistenceGuardian guardian,
                         Supplier<CompletableFuture<LanguageModel>> model, CovenantValidator covenants, EventBus events) {
@@ -94,7 +103,7 @@ public final class Orchestrator implements AutoCloseable {
         this.model = model;
         this.covenants = covenants;
         this.events = events;
-        this.voices = new PersonaVoices(space, model, memory);
+        this.voices = new PersonaVoices(space, model, events, memory);
         this.checks = new ArtifactChecks(space, methods, guardian, covenants);
         this.audit = new CycleEvents(events);
         AtomicInteger n = new AtomicInteger();
@@ -126,24 +135,33 @@ public final class Orchestrator implements AutoCloseable {
      * @param preApproved whether the cycles this starts (its corrections included) are approved up front
      */
     public CompletableFuture<CycleOutcome> teach(MissionBrief brief, List<Object> arguments, boolean preApproved) {
+        return teachCycle(brief, arguments, preApproved).outcome();
+    }
+
+    /**
+     * {@link #teach}, answering the cycle itself rather than its outcome, so the caller can name it
+     * (the workbench opens it in its monitor) while waiting. Joining a running mission answers the
+     * cycle that began it; its outcome is the outcome of its corrections too.
+     */
+    public CognitiveCycle teachCycle(MissionBrief brief, List<Object> arguments, boolean preApproved) {
         String key = brief.receiver() + "#" + brief.selector();
-        CompletableFuture<CycleOutcome>[] started = new CompletableFuture[1];
-        CompletableFuture<CycleOutcome> shared = teaching.computeIfAbsent(key, k -> {
+        CognitiveCycle[] started = new CognitiveCycle[1];
+        CognitiveCycle shared = teaching.computeIfAbsent(key, k -> {
             started[0] = start(brief, arguments, preApproved, null);
             return started[0];
         });
         if (started[0] != null) {
-            shared.whenComplete((o, e) -> teaching.remove(key, shared));
+            shared.outcome().whenComplete((o, e) -> teaching.remove(key, shared));
         }
         return shared;
     }
 
     /** Starts a data mission: an object satisfying {@code brief.covenant()}. */
     public CompletableFuture<CycleOutcome> produce(MissionBrief brief, boolean preApproved) {
-        return start(brief, List.of(), preApproved, null);
+        return start(brief, List.of(), preApproved, null).outcome();
     }
 
-    private CompletableFuture<CycleOutcome> start(MissionBrief brief, List<Object> arguments, boolean preApproved,
+    private CognitiveCycle start(MissionBrief brief, List<Object> arguments, boolean preApproved,
                                                   CognitiveCycle parent) {
         // A correction's id names the attempt it corrects (CycleLineage), so the audit log keeps the chain.
         String id = parent != null ? CycleLineage.of(parent.id()).correctionId()
@@ -153,7 +171,7 @@ public final class Orchestrator implements AutoCloseable {
         CognitiveCycle c = new CognitiveCycle(id, brief, arguments, preApproved, parent);
         cycles.put(id, c);
         pool.execute(() -> begin(c));
-        return c.outcome();
+        return c;
     }
 
     /** Every cycle this process started, newest last. */
@@ -181,8 +199,7 @@ public final class Orchestrator implements AutoCloseable {
 
     /** Approves a parked cycle: it proceeds to COMPLETE. */
     public void approve(String id) {
-        CognitiveCycle c = parked(id);
-        c.parked = false;
+        CognitiveCycle c = unpark(id);
         audit.publish(c, "APPROVAL_GRANTED", Map.of());
         pool.execute(() -> {
             moveTo(c, "COMPLETE");
@@ -192,8 +209,7 @@ public final class Orchestrator implements AutoCloseable {
 
     /** Rejects a parked cycle with the architect's note: it goes to FAILED and leaves nothing. */
     public void reject(String id, String note) {
-        CognitiveCycle c = parked(id);
-        c.parked = false;
+        CognitiveCycle c = unpark(id);
         c.rejectNote = note == null || note.isBlank() ? "rejected by the architect" : "rejected by the architect: " + note;
         c.findings.add(c.rejectNote);
         audit.publish(c, "APPROVAL_DENIED", Map.of("note", c.rejectNote));
@@ -203,21 +219,92 @@ public final class Orchestrator implements AutoCloseable {
         });
     }
 
-    private CognitiveCycle parked(String id) {
+    /**
+     * Cancels a cycle that has not ended: it goes to FAILED, its transaction is doomed and
+     * aborted (nothing is written), and a {@code CYCLE_FAILED} event says why; whoever waits on it
+     * learns {@code cancelled by the architect}. A cancelled cycle dispatches no correction.
+     *
+     * <p>When it takes effect: at once for a cycle awaiting approval or not yet begun; for one
+     * asking the model, as soon as the generation is cancelled (the model stops within a decode
+     * step); for one compiling or trying its method, before its next state. A cycle already
+     * committing commits: cancelling races with the end, and {@link CognitiveCycle#outcome()} says
+     * who won.
+     *
+     * @return false when the cycle had already ended (nothing to cancel)
+     * @throws ImageException NOT_FOUND when this process has no such cycle
+     */
+    public boolean cancel(String id) {
         CognitiveCycle c = cycles.get(id);
         if (c == null) {
             throw new ImageException(ImageException.Code.NOT_FOUND, "no cycle " + id);
         }
-        if (!c.parked) {
-            throw new ImageException(ImageException.Code.USAGE, "cycle " + id + " is not awaiting approval (it is "
-                    + c.state + ")");
+        return cancel(c, "cancelled by the architect", false);
+    }
+
+    /**
+     * Marks a cycle cancelled and stops what it waits for; a parked one is abandoned here
+     * ({@code inline}) or on the pool. Under the cycle's lock, so that parking, approving and
+     * cancelling never cross.
+     */
+    private boolean cancel(CognitiveCycle c, String why, boolean inline) {
+        boolean wasParked;
+        synchronized (c) {
+            if (c.finished) {
+                return false;
+            }
+            if (c.cancelled != null) {
+                return true;
+            }
+            c.cancelled = why;
+            wasParked = c.parked;
+            c.parked = false;
+        }
+        if (wasParked) {
+            if (inline) {
+                abandon(c, why, null);
+            } else {
+                pool.execute(() -> abandon(c, why, null));
+            }
+        } else {
+            c.stopAsking();
+        }
+        return true;
+    }
+
+    /** Takes a cycle out of the verdict queue, for the architect's approval or rejection. */
+    private CognitiveCycle unpark(String id) {
+        CognitiveCycle c = cycles.get(id);
+        if (c == null) {
+            throw new ImageException(ImageException.Code.NOT_FOUND, "no cycle " + id);
+        }
+        synchronized (c) {
+            if (!c.parked) {
+                throw new ImageException(ImageException.Code.USAGE, "cycle " + id + " is not awaiting approval (it is "
+                        + c.state + ")");
+            }
+            c.parked = false;
         }
         return c;
+    }
+
+    /** Puts a validated cycle in the verdict queue, unless it was cancelled meanwhile. */
+    private boolean park(CognitiveCycle c) {
+        synchronized (c) {
+            if (c.cancelled != null) {
+                return false;
+            }
+            c.parked = true;
+            return true;
+        }
     }
 
     // ---- driving a cycle ---------------------------------------------------------------------
 
     private void begin(CognitiveCycle c) {
+        if (c.cancelled != null) {
+            abandon(c, c.cancelled, null);
+            return;
+        }
         try {
             c.tx = space.image().begin("cycle " + c.id() + ": " + summary(c.brief()), "psm");
             c.object = space.object(c.tx, c.tx.create());
@@ -241,6 +328,10 @@ public final class Orchestrator implements AutoCloseable {
     private void drive(CognitiveCycle c) {
         try {
             while (!c.finished && !c.parked) {
+                if (c.cancelled != null) {
+                    abandon(c, c.cancelled, null);
+                    return;
+                }
                 String before = c.state;
                 UvmObject state = stateObject(c);
                 state.send(PsmGenesis.PROCESS_SYNTHESIS, c.object);
@@ -261,7 +352,8 @@ public final class Orchestrator implements AutoCloseable {
                 }
             }
         } catch (RuntimeException | Error e) {
-            abandon(c, shortMessage(e), e);
+            // A cancelled generation surfaces here as a CancellationException: say why it was cancelled.
+            abandon(c, c.cancelled != null ? c.cancelled : shortMessage(e), e);
         }
     }
 
@@ -282,7 +374,7 @@ public final class Orchestrator implements AutoCloseable {
             c.tx.abort();
         }
         audit.publish(c, "STATE_TRANSITION", Map.of("current_state", from, "transition_to", "FAILED"));
-        audit.publish(c, "CYCLE_FAILED", Map.of("final_outcome", "FAILED"));
+        audit.publish(c, "CYCLE_FAILED", Map.of("final_outcome", "FAILED", "note", why));
         c.outcome().complete(new CycleOutcome(c.id(), false, c.artifactText, c.findings, 0, c.brief().depth(), why, 0));
     }
 
@@ -416,8 +508,10 @@ public final class Orchestrator implements AutoCloseable {
         audit.publish(c, "VALIDATION_SUCCESS", Map.of("validation_result", CycleEvents.structured(verdict)));
         if (policy().requiresApproval(verdict)) {
             if (!c.preApproved()) {
-                c.parked = true;
-                audit.publish(c, "APPROVAL_REQUESTED", Map.of("validation_result", CycleEvents.structured(verdict)));
+                if (park(c)) {
+                    audit.publish(c, "APPROVAL_REQUESTED", Map.of("validation_result", CycleEvents.structured(verdict)));
+                }
+                // Cancelled meanwhile: the loop in drive() abandons it before COMPLETE.
                 return;
             }
             audit.publish(c, "APPROVAL_GRANTED", Map.of("note", "approved up front"));
@@ -458,11 +552,11 @@ public final class Orchestrator implements AutoCloseable {
     private void failed(CognitiveCycle c) {
         persona(c, "ALFRED");
         int max = maxCorrectionDepth();
-        if (c.validationFailure && c.brief().depth() < max) {
+        if (c.validationFailure && c.brief().depth() < max && c.cancelled == null) {
             MissionBrief next = c.brief().correction(c.artifactText == null ? "" : c.artifactText, c.findings,
                     c.object.get("tmpSynthesisData") instanceof Map<?, ?> tmp && tmp.get("rules") instanceof String r
                             ? r : "");
-            CompletableFuture<CycleOutcome> child = start(next, c.arguments(), c.preApproved(), c);
+            CompletableFuture<CycleOutcome> child = start(next, c.arguments(), c.preApproved(), c).outcome();
             audit.publish(c, "CORRECTION_DISPATCHED", Map.of("note", "correction " + next.depth() + " of " + max));
             // Only after the correction is on its way is this attempt doomed: nothing of it remains.
             c.tx.doom("cycle " + c.id() + " failed validation");
@@ -577,13 +671,29 @@ public final class Orchestrator implements AutoCloseable {
         return e.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));
     }
 
+    /**
+     * Ends every cycle still in flight — parked ones are abandoned ("the process ended while the
+     * cycle awaited approval"), running ones cancelled — and waits a while for them to abort their
+     * transactions, so the image closes with no cycle still writing; then stops the pool.
+     */
     @Override
     public void close() {
+        List<CompletableFuture<CycleOutcome>> ending = new ArrayList<>();
         for (CognitiveCycle c : cycles.values()) {
-            if (c.parked) {
-                // Parked cycles do not survive the process (DESIGN §8): say so, leave nothing.
-                abandon(c, "the process ended while the cycle awaited approval", null);
+            // Parked cycles do not survive the process (DESIGN §8): say so, leave nothing.
+            String why = c.parked ? "the process ended while the cycle awaited approval"
+                    : "the process ended while the cycle ran";
+            if (cancel(c, why, true)) {
+                ending.add(c.outcome());
             }
+        }
+        try {
+            CompletableFuture.allOf(ending.toArray(CompletableFuture[]::new))
+                    .get(CLOSE_WAIT_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.log(Level.WARNING, "closing: a cycle did not end in time", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         pool.shutdownNow();
     }

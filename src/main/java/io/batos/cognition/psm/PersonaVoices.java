@@ -6,6 +6,7 @@ import io.batos.cognition.llm.ChatRequest;
 import io.batos.cognition.llm.Completion;
 import io.batos.cognition.llm.GenerationParams;
 import io.batos.cognition.llm.LanguageModel;
+import io.batos.events.EventBus;
 import io.batos.image.MethodSource;
 import io.batos.image.Transaction;
 import io.batos.memory.CycleDocument;
@@ -13,6 +14,7 @@ import io.batos.memory.FractalMemory;
 import io.batos.memory.Hit;
 import io.batos.object.ObjectSpace;
 import io.batos.object.UvmObject;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,9 @@ import java.util.function.Supplier;
  * from the codex, filled with the mission brief (and a correction's flawed artifact and findings),
  * sent with the covenant's JSON Schema when an artifact is expected.
  *
- * <p>Every wait for the model is given back to the waiting send's time budget.
+ * <p>Every wait for the model is given back to the waiting send's time budget. While the model
+ * writes, its output streams to the bus on topic {@code tokens} ({@link TokenStream}); every
+ * question and answer is kept on the cycle ({@link CognitiveCycle#exchanges()}).
  */
 final class PersonaVoices {
     private static final GenerationParams PARAMS = GenerationParams.GREEDY.withMaxTokens(1024);
@@ -34,11 +38,14 @@ final class PersonaVoices {
 
     private final ObjectSpace space;
     private final Supplier<CompletableFuture<LanguageModel>> model;
+    private final EventBus events;
     private final Supplier<FractalMemory> memory;
 
-    PersonaVoices(ObjectSpace space, Supplier<CompletableFuture<LanguageModel>> model, Supplier<FractalMemory> memory) {
+    PersonaVoices(ObjectSpace space, Supplier<CompletableFuture<LanguageModel>> model, EventBus events,
+                  Supplier<FractalMemory> memory) {
         this.space = space;
         this.model = model;
+        this.events = events;
         this.memory = memory;
     }
 
@@ -52,8 +59,22 @@ final class PersonaVoices {
         ChatRequest request = new ChatRequest(List.of(ChatMessage.system(system), ChatMessage.user(prompt)), persona,
                 schema == null || schema.isEmpty() ? null : schema);
         c.lastPrompt = prompt;
-        return model.get().thenCompose(m -> m.generate(request, PARAMS, null)).thenApply(Completion::text)
-                .whenComplete((text, e) -> c.lastResponse = text);
+        String state = c.state;
+        int question = c.asked(new PersonaExchange(state, persona, prompt, null, Instant.now()));
+        TokenStream stream = new TokenStream(events, c.id(), persona, state);
+        // Both the generation and the answer are tracked: cancelling the cycle stops the model and
+        // fails the wait, even while the model is still loading.
+        CompletableFuture<String> answer = model.get()
+                .thenCompose(m -> c.track(m.generate(request, PARAMS, stream)))
+                .whenComplete(stream::end)
+                .thenApply(Completion::text)
+                .whenComplete((text, e) -> {
+                    c.lastResponse = text;
+                    if (text != null) {
+                        c.answered(question, text);
+                    }
+                });
+        return c.track(answer);
     }
 
     String prompt(CognitiveCycle c, String name, Map<String, String> extra) {

@@ -1,6 +1,7 @@
 package io.batos.workbench.workspace;
 
 import io.batos.kernel.Kernel;
+import io.batos.kernel.SendScope;
 import io.batos.workbench.Notifications;
 import io.batos.workbench.TaskExecutor;
 import java.util.function.Consumer;
@@ -13,8 +14,16 @@ import javafx.beans.property.StringProperty;
  * Print it / Inspect it on a snippet, each through {@link Kernel#evaluate} in one transaction.
  *
  * <p>Which snippet: the selection when there is one, else the caret's line ({@link #snippetSpan}).
- * A refusal (sandbox, compiler) or a send not understood shows its one-line message in
- * {@link #resultProperty()}; part 2 turns not-understood into a live cycle.
+ * A refusal (sandbox, compiler) shows its one-line message in {@link #resultProperty()}.
+ *
+ * <p>A send that is not understood starts a cognitive cycle: evaluations run under a
+ * {@link SendScope} that may park (the workbench shows a verdict queue, so under the codex's
+ * policy {@code always} the cycle waits there for the architect), and that names the cycle to the
+ * {@linkplain #setCycleOpener cycle opener} — the main window opens it in the monitor — while the
+ * evaluation waits for it. When the cycle commits, the send adopts the new method and the answer
+ * shows as usual; when it fails, the failure's one line shows. The wait runs
+ * {@linkplain TaskExecutor#runApart apart} from the views' threads, however long the architect
+ * takes to approve.
  */
 public final class WorkspaceViewModel {
     /** A span of the workspace text: [start, end). */
@@ -28,6 +37,7 @@ public final class WorkspaceViewModel {
     private final StringProperty text = new SimpleStringProperty("");
     private final StringProperty result = new SimpleStringProperty("");
     private LongConsumer inspector = oid -> { };
+    private Consumer<String> cycleOpener = cycleId -> { };
 
     public WorkspaceViewModel(Kernel kernel, TaskExecutor executor, Notifications notifications) {
         this.kernel = kernel;
@@ -53,6 +63,11 @@ public final class WorkspaceViewModel {
     /** Where Inspect it sends an object answer (the main window opens it in the inspector). */
     public void setInspector(LongConsumer inspector) {
         this.inspector = inspector;
+    }
+
+    /** Where a cycle started by a workspace send is shown (the main window opens it in the monitor). */
+    public void setCycleOpener(Consumer<String> opener) {
+        this.cycleOpener = opener;
     }
 
     /** The snippet to run: the selection when not empty, else the whole line around the caret. */
@@ -96,7 +111,11 @@ public final class WorkspaceViewModel {
         }
         String receiver = target.get() == null || target.get().isBlank() ? "lobby" : target.get().trim();
         result.set("…");
-        executor.run(() -> kernel.evaluate(kernel.resolve(receiver), snippet), evaluation -> {
+        SendScope scope = new SendScope(false, true, cycleId -> executor.onUi(() -> {
+            result.set("… not understood: cycle " + cycleId + " is writing the method (see Monitor)");
+            cycleOpener.accept(cycleId);
+        }));
+        executor.runApart(() -> scope.run(() -> kernel.evaluate(kernel.resolve(receiver), snippet)), evaluation -> {
             if (evaluation.txId() > 0) {
                 notifications.committed(evaluation.txId(), "evaluated");
             }

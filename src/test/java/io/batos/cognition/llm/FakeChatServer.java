@@ -141,6 +141,28 @@ public final class FakeChatServer implements AutoCloseable {
     }
 
     /**
+     * An answer as a real server gives it: streamed, a chunk per word, when the request asks for a
+     * stream (the cognitive cycle streams, so the workbench can watch the model write), else
+     * {@link #completion}.
+     */
+    public static Reply answer(String content, String finishReason, int promptTokens, int completionTokens) {
+        return (exchange, request) -> {
+            if (!JSON.readTree(request.body()).path("stream").asBoolean(false)) {
+                completion(content, finishReason, promptTokens, completionTokens).answer(exchange, request);
+                return;
+            }
+            List<String> data = new java.util.ArrayList<>();
+            for (String word : content.split("(?<= )")) {
+                data.add(chunk(word));
+            }
+            data.add(finish(finishReason));
+            data.add(usage(promptTokens, completionTokens));
+            data.add("[DONE]");
+            events(data).answer(exchange, request);
+        };
+    }
+
+    /**
      * A stream of these payloads, each written and flushed as its own {@code data:} event; one
      * that starts with {@code :} goes out as it is, a comment line.
      */

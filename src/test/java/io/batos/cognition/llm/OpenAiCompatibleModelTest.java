@@ -206,6 +206,20 @@ class OpenAiCompatibleModelTest {
     }
 
     @Test
+    void aServerThatIgnoresStreamingAnswersInOnePieceAndTheListenerStillHearsIt() throws Exception {
+        server.answer(completion("all at once", "stop", 5, 3));
+        Recorder listener = new Recorder();
+
+        Completion completion = answer(model().generate(HELLO, GenerationParams.GREEDY, listener));
+
+        assertThat(server.next().json().path("stream").asBoolean()).as("it was asked to stream").isTrue();
+        assertThat(completion.text()).isEqualTo("all at once");
+        assertThat(listener.text()).isEqualTo("all at once");
+        assertThat(listener.counts).containsExactly(3);
+        assertThat(completion.generatedTokens()).isEqualTo(3);
+    }
+
+    @Test
     void withoutUsageAStreamCountsItsChunksAndNoPromptTokens() throws Exception {
         server.answer(events(List.of(": keep-alive", chunk("one"), chunk(" two"), chunk(" three"), finish("length"),
                 "[DONE]")));

@@ -1,36 +1,27 @@
 package io.batos.workbench.verdicts;
 
+import static io.batos.workbench.WindowFixture.offFx;
+import static io.batos.workbench.WindowFixture.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.batos.cognition.psm.MissionBrief;
 import io.batos.image.MethodSource;
 import io.batos.kernel.CycleInfo;
-import io.batos.kernel.Kernel;
 import io.batos.kernel.SendScope;
 import io.batos.testing.ScriptedLanguageModel;
-import io.batos.workbench.FxTaskExecutor;
-import io.batos.workbench.ImageFixture;
-import io.batos.workbench.WorkbenchWindow;
-import java.nio.file.Path;
+import io.batos.workbench.WindowFixture;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The verdict queue in the whole main window on a real image, headless, with a scripted model and
@@ -38,69 +29,24 @@ import org.testfx.util.WaitForAsyncUtils;
  * Approve installs it, Reject with a note writes nothing, and a replacing artifact is diffed.
  */
 class VerdictQueueFxTest {
-    @TempDir
-    Path dir;
-    @TempDir
-    Path config;
-    ImageFixture image;
-    Kernel kernel;
-    FxTaskExecutor executor;
-    WorkbenchWindow window;
     long lobby;
-    final FxRobot robot = new FxRobot();
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @BeforeEach
-    void open() throws Exception {
-        System.setProperty("batos.config.dir", config.toString());
-        image = new ImageFixture(dir.resolve("image"));
-        kernel = image.kernel();
-        lobby = kernel.lobby();
+    @RegisterExtension
+    final WindowFixture fx = new WindowFixture().preparing(image -> {
+        lobby = image.kernel().lobby();
         image.vessel().cognitiveCore().attach(new ScriptedLanguageModel()
                 .on("MissionPlan", ScriptedLanguageModel.plan("fibonacci"))
                 .on("MethodArtifact", ScriptedLanguageModel.artifact("fibonacci",
                         VerdictQueueViewModelTest.FIB_WITH_WARNING)));
-        kernel.guard().forbid(t -> Platform.isFxApplicationThread());
-        executor = new FxTaskExecutor();
-        FxToolkit.setupStage(stage -> window = WorkbenchWindow.show(stage, kernel, executor, image.dir(), false));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupStages();
-        executor.close();
-        image.close();
-        System.clearProperty("batos.config.dir");
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> Boolean.TRUE.equals(
-                WaitForAsyncUtils.asyncFx(condition).get()));
-    }
-
-    /** Runs a kernel call off the FX thread (the guard forbids it there). */
-    private static <T> T offFx(Callable<T> call) throws Exception {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return call.call();
-            } catch (Exception e) {
-                throw new RuntimeException(e);
-            }
-        }).get(20, TimeUnit.SECONDS);
-    }
+    });
+    final FxRobot robot = fx.robot();
 
     private CompletableFuture<String> sendThatMayPark() {
         return CompletableFuture.supplyAsync(() -> new SendScope(false, true)
-                .run(() -> kernel.send(lobby, "fibonacci", 9L)).json());
+                .run(() -> fx.kernel().send(lobby, "fibonacci", 9L)).json());
     }
 
     private Label badge() {
-        Tab tab = window.view().tabs().getTabs().stream().filter(t -> t.getText().equals("Verdicts")).findFirst()
+        Tab tab = fx.window().view().tabs().getTabs().stream().filter(t -> t.getText().equals("Verdicts")).findFirst()
                 .orElseThrow();
         return (Label) tab.getGraphic();
     }
@@ -120,7 +66,7 @@ class VerdictQueueFxTest {
         CompletableFuture<String> answer = sendThatMayPark();
 
         waitUntil(() -> badge().isVisible() && badge().getText().equals("1"));
-        robot.interact(() -> window.view().showTab("Verdicts"));
+        robot.interact(() -> fx.window().view().showTab("Verdicts"));
         waitUntil(() -> shows(ListCell.class, "fibonacci on @" + lobby));
         waitUntil(() -> shows(ListCell.class, "warning [covenant]"));
         assertThat(text("#verdictTrial")).isEqualTo("Trial run answered: 34");
@@ -132,19 +78,19 @@ class VerdictQueueFxTest {
         waitUntil(() -> !badge().isVisible());
         waitUntil(() -> text("#verdictStatus").startsWith("approved: fibonacci on @" + lobby + " installed (tx "));
         assertThat(robot.lookup("#verdictList").queryAs(ListView.class).getItems()).isEmpty();
-        assertThat(offFx(() -> kernel.get(lobby, "fibonacci")))
+        assertThat(offFx(() -> fx.kernel().get(lobby, "fibonacci")))
                 .isEqualTo(new MethodSource(VerdictQueueViewModelTest.FIB_WITH_WARNING));
-        assertThat(offFx(() -> kernel.send(lobby, "fibonacci", 10L).json())).isEqualTo("55");
+        assertThat(offFx(() -> fx.kernel().send(lobby, "fibonacci", 10L).json())).isEqualTo("55");
     }
 
     @Test
     void rejectWithANoteWritesNothingAndTheCycleEndsFailedWithTheNote() throws Exception {
         CompletableFuture<String> answer = sendThatMayPark();
-        robot.interact(() -> window.view().showTab("Verdicts"));
+        robot.interact(() -> fx.window().view().showTab("Verdicts"));
         waitUntil(() -> shows(ListCell.class, "fibonacci on @" + lobby));
-        String id = offFx(() -> kernel.awaitingApproval().get(0).id());
-        long lastTx = offFx(() -> image.vessel().image().lastTx());
-        byte[] log = image.log();
+        String id = offFx(() -> fx.kernel().awaitingApproval().get(0).id());
+        long lastTx = offFx(() -> fx.image().vessel().image().lastTx());
+        byte[] log = fx.image().log();
 
         robot.clickOn("#verdictNote").write("I prefer recursion");
         robot.clickOn("#verdictReject");
@@ -152,20 +98,20 @@ class VerdictQueueFxTest {
         assertThat(text("#verdictStatus")).contains("I prefer recursion");
         waitUntil(() -> !badge().isVisible());
 
-        CycleInfo cycle = offFx(() -> kernel.cycle(id));
+        CycleInfo cycle = offFx(() -> fx.kernel().cycle(id));
         assertThat(cycle.state()).isEqualTo("FAILED");
         assertThat(cycle.findings()).anyMatch(f -> f.contains("I prefer recursion"));
         assertThat(answer).failsWithin(20, TimeUnit.SECONDS);
-        assertThat(offFx(() -> image.vessel().image().lastTx())).isEqualTo(lastTx);
-        assertThat(image.log()).isEqualTo(log);
+        assertThat(offFx(() -> fx.image().vessel().image().lastTx())).isEqualTo(lastTx);
+        assertThat(fx.image().log()).isEqualTo(log);
     }
 
     @Test
     void anArtifactReplacingAMethodShowsRemovedAndAddedLinesAndInspectShowsTheCycle() throws Exception {
-        offFx(() -> kernel.install(lobby, "fibonacci", VerdictQueueViewModelTest.OLD_FIB));
-        offFx(() -> image.vessel().orchestrator().teach(MissionBrief.method(lobby, "fibonacci", "[9]", "{}",
+        offFx(() -> fx.kernel().install(lobby, "fibonacci", VerdictQueueViewModelTest.OLD_FIB));
+        offFx(() -> fx.image().vessel().orchestrator().teach(MissionBrief.method(lobby, "fibonacci", "[9]", "{}",
                 List.of("fibonacci"), null), List.of(9L), false));
-        robot.interact(() -> window.view().showTab("Verdicts"));
+        robot.interact(() -> fx.window().view().showTab("Verdicts"));
         waitUntil(() -> shows(ListCell.class, "fibonacci on @" + lobby));
         waitUntil(() -> text("#verdictDiffStat").equals("+9 −1"));
         assertThat(text("#verdictArtifactHeading")).startsWith("Replaces the method of @" + lobby);
