@@ -151,8 +151,16 @@ public final class Kernel {
     }
 
     private <T> T write(String what, Function<Transaction, T> work) {
+        return write(what, 1, work);
+    }
+
+    /**
+     * Runs {@code work} in a transaction; a conflict reruns it from a fresh snapshot up to
+     * {@code attempts} times, so only a blind write (set, remove) may ask for more than one.
+     */
+    private <T> T write(String what, int attempts, Function<Transaction, T> work) {
         guard.check(what);
-        return vessel.image().inTransaction(what, origin, 1, work);
+        return vessel.image().inTransaction(what, origin, attempts, work);
     }
 
     /** The oid a TARGET names. */
@@ -251,9 +259,12 @@ public final class Kernel {
         return set(oid, slot, value);
     }
 
-    /** Sets a slot to a value, in one transaction; answers the transaction id. */
+    /**
+     * Sets a slot to a value, in one transaction; answers the transaction id. A blind write, so a
+     * conflict with a concurrent commit is retried on a fresh snapshot (as {@code batos set} does).
+     */
     public long set(long oid, String slot, Object value) {
-        return write("set @" + oid + "." + slot, tx -> {
+        return write("set @" + oid + "." + slot, LivingImage.DEFAULT_ATTEMPTS, tx -> {
             vessel.space().object(tx, oid).set(slot, value);
             return tx.commit();
         });
@@ -261,7 +272,7 @@ public final class Kernel {
 
     /** Removes an own slot, in one transaction; NOT_FOUND when it has none. */
     public long remove(long oid, String slot) {
-        return write("remove @" + oid + "." + slot, tx -> {
+        return write("remove @" + oid + "." + slot, LivingImage.DEFAULT_ATTEMPTS, tx -> {
             if (!vessel.space().object(tx, oid).remove(slot)) {
                 throw new ImageException(ImageException.Code.NOT_FOUND, "@" + oid + " has no own slot '" + slot + "'");
             }
