@@ -15,7 +15,8 @@
 #   target/jpackage/P/app-image/batos/     the app image: bin/batos, bin/batos-workbench, lib/
 #   target/P_VERSION-1_ARCH.deb            the Debian package (installs /opt/P)
 # Needs: a JDK 17+ with jmods (Debian: openjdk-17-jdk openjdk-17-jmods), zip, and for the .deb
-# dpkg-deb and fakeroot.
+# dpkg-deb and fakeroot. $BATOS_DEB_MAINTAINER sets the e-mail address of the Maintainer field
+# (jpackage writes "BAT OS <address>").
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -175,7 +176,7 @@ if [ "$type" != app-image ]; then
     "$jdk/bin/jpackage" --type deb --dest "$dest" --app-image "$app" \
         --name batos --linux-package-name "$package" --app-version "$app_version" \
         --vendor "BAT OS" --description "$description" --icon "$root/images/icons/batos.png" \
-        --linux-deb-maintainer "BAT OS <batos@localhost>" --linux-app-category devel \
+        --linux-deb-maintainer "${BATOS_DEB_MAINTAINER:-batos@localhost}" --linux-app-category devel \
         --linux-shortcut --linux-menu-group "Development;IDE;" \
         --linux-package-deps libgtk-3-0 \
         --resource-dir "$work/resources"
