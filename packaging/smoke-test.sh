@@ -40,8 +40,8 @@ Object greet(UvmObject self, Object... args) {
 EOF
 out=$(headless "$batos" method install lobby greet --file "$tmp/greet.java" --image "$img" 2>&1) \
     && pass "method install: $out" || fail "method install (javac in the runtime?): $out"
-out=$(headless "$batos" send lobby greet '"you"' --image "$img" 2>&1) && [ "$out" = '"Hello, you!"' ] \
-    && pass "send lobby greet: $out" || fail "send lobby greet: $out"
+out=$(headless "$batos" send lobby greet '"you"' --image "$img" 2> "$tmp/stderr") && [ "$out" = '"Hello, you!"' ] \
+    && pass "send lobby greet: $out" || fail "send lobby greet: $out $(cat "$tmp/stderr")"
 
 # ONNX Runtime and the tokenizer library load their natives from the jar.
 out=$(headless "$batos" model fixture --kind tiny-llama --out "$tmp/model" 2>&1) \
