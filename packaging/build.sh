@@ -14,7 +14,7 @@
 # Output, for package name P (batos or batos-cuda):
 #   target/jpackage/P/app-image/batos/     the app image: bin/batos, bin/batos-workbench, lib/
 #   target/P_VERSION-1_ARCH.deb            the Debian package (installs /opt/P)
-# Needs: a JDK 17+ with jmods (Debian: openjdk-17-jdk openjdk-17-jmods), zip, and for the .deb
+# Needs: a JDK 17+ with jmods (Debian: openjdk-17-jdk openjdk-17-jmods), zip, unzip, and for the .deb
 # dpkg-deb and fakeroot. $BATOS_DEB_MAINTAINER sets the e-mail address of the Maintainer field
 # (jpackage writes "BAT OS <address>").
 set -euo pipefail
@@ -64,7 +64,7 @@ done
 [ -d "$jdk/jmods" ] || die "$jdk/jmods is missing: jlink needs the JDK's jmods (Debian/Ubuntu: apt-get install openjdk-17-jmods)"
 feature=$("$jdk/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p')
 [ "${feature:-0}" -ge 17 ] 2>/dev/null || die "$jdk is Java ${feature:-?}; the packages need 17 or newer"
-command -v zip > /dev/null || die "zip is missing (apt-get install zip)"
+for tool in zip unzip; do command -v $tool > /dev/null || die "$tool is missing (apt-get install zip unzip)"; done
 if [ "$type" != app-image ]; then
     command -v dpkg-deb > /dev/null || die "dpkg-deb is missing: the .deb can only be built on Debian/Ubuntu (or use --type app-image)"
     command -v fakeroot > /dev/null || die "fakeroot is missing (apt-get install fakeroot)"

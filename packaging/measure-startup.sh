@@ -51,9 +51,15 @@ for i in $(seq 1 "$runs"); do
     wait_for 'BAT OS Workbench .* tx [0-9]+' || { echo "run $i: the image never opened"; cat "$tmp/run.log"; kill "$pid"; exit 1; }
     ready=$(now)
     window=$(xdotool search --onlyvisible --name 'BAT OS Workbench .* tx [0-9]+' | head -1)
-    sleep 1
-    xdotool windowfocus --sync "$window"
-    for key in F10 Down Return; do sleep 0.3; xdotool key "$key"; done
+    # File > Quit from the keyboard; tried again if the window is still there 10 s later.
+    for attempt in 1 2 3; do
+        sleep 1
+        xdotool windowfocus --sync "$window" 2>/dev/null || true
+        for key in Escape F10 Down Return; do sleep 0.3; xdotool key "$key"; done
+        for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        kill -0 "$pid" 2>/dev/null || break
+    done
+    if kill -0 "$pid" 2>/dev/null; then echo "run $i: still running after three Quits"; kill "$pid"; exit 1; fi
     status=0; wait "$pid" || status=$?
     [ "$status" -eq 0 ] || { echo "run $i: exit status $status after Quit"; cat "$tmp/run.log"; exit 1; }
     t0=$(now); env -u DISPLAY "${cmd[@]}" image info --image "$tmp/image" > /dev/null 2>&1; t1=$(now)
