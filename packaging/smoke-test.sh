@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Checks a packaged BAT OS Workbench with its bundled runtime, without installing anything:
+#
+#   packaging/smoke-test.sh APP_DIR
+#
+# APP_DIR holds bin/batos: the app image (target/jpackage/batos/app-image/batos) or a .deb
+# unpacked without root (dpkg-deb -x target/batos_*.deb /tmp/root; APP_DIR=/tmp/root/opt/batos).
+# Checks: the command line; javac in the runtime (a method installs and answers); ONNX Runtime
+# and tokenizer natives (generate on a fixture model); the default image places of the `batos`
+# command (./live_image) and of the desktop command (the XDG data directory); and, where
+# xvfb-run and xdotool exist, that the workbench window opens and quits cleanly.
+set -euo pipefail
+
+app=${1:?usage: smoke-test.sh APP_DIR}
+app=$(cd "$app" && pwd)
+batos="$app/bin/batos"
+[ -x "$batos" ] || { echo "smoke-test: $batos is missing" >&2; exit 2; }
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/batos-smoke.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+pass() { echo "ok   $*"; }
+fail() { echo "FAIL $*"; failures=$((failures + 1)); }
+# Runs without a display, whatever the caller has: every check but the last is headless.
+headless() { env -u DISPLAY -u WAYLAND_DISPLAY "$@"; }
+
+out=$(headless "$batos" --help 2>&1) && grep -q "Usage: batos" <<< "$out" && pass "batos --help" || fail "batos --help: $out"
+out=$(headless "$batos" --version 2>&1) && pass "batos --version: $out" || fail "batos --version: $out"
+
+img="$tmp/img"
+out=$(headless "$batos" image init --image "$img" 2>&1) && pass "image init: $out" || fail "image init: $out"
+out=$(headless "$batos" image info --image "$img" --json 2>&1) && grep -q '"objects"' <<< "$out" \
+    && pass "image info --json: $(tr -d ' \n' <<< "$out")" || fail "image info: $out"
+
+# javac in the bundled runtime: a method compiles, installs and answers.
+cat > "$tmp/greet.java" <<'EOF'
+Object greet(UvmObject self, Object... args) {
+    return "Hello, " + args[0] + "!";
+}
+EOF
+out=$(headless "$batos" method install lobby greet --file "$tmp/greet.java" --image "$img" 2>&1) \
+    && pass "method install: $out" || fail "method install (javac in the runtime?): $out"
+out=$(headless "$batos" send lobby greet '"you"' --image "$img" 2> "$tmp/stderr") && [ "$out" = '"Hello, you!"' ] \
+    && pass "send lobby greet: $out" || fail "send lobby greet: $out $(cat "$tmp/stderr")"
+
+# ONNX Runtime and the tokenizer library load their natives from the jar.
+out=$(headless "$batos" model fixture --kind tiny-llama --out "$tmp/model" 2>&1) \
+    && pass "model fixture: $out" || fail "model fixture: $out"
+out=$(cd "$tmp" && DJL_CACHE_DIR="$tmp/djl" headless "$batos" generate --model "$tmp/model" --prompt hi --max-tokens 8 --json 2>&1) \
+    && grep -q '"generatedTokens" : 8' <<< "$out" \
+    && pass "generate: $(grep -E '"(generatedTokens|stopReason|device)"' <<< "$out" | tr -d ' \n')" || fail "generate: $out"
+
+# The `batos` command keeps the checkout's default: ./live_image in the working directory.
+mkdir -p "$tmp/cwd"
+out=$(cd "$tmp/cwd" && headless "$batos" 2>&1) && [ -f "$tmp/cwd/live_image/image.log" ] \
+    && pass "batos (no display) describes ./live_image: $(grep -c . <<< "$out") lines" || fail "batos in a working directory: $out"
+out=$(cd "$tmp/cwd" && JAVA_TOOL_OPTIONS=-Djava.awt.headless=true "$batos" 2>&1) && grep -q "java.awt.headless is set" <<< "$out" \
+    && pass "batos with java.awt.headless=true describes the image" || fail "batos headless: $out"
+
+# The desktop command opens the XDG data directory, never the working directory.
+workbench="$app/bin/batos-workbench"
+mkdir -p "$tmp/desk" "$tmp/home"
+out=$(cd "$tmp/desk" && XDG_DATA_HOME="$tmp/xdg" headless "$workbench" 2>&1) \
+    && [ -f "$tmp/xdg/batos/live_image/image.log" ] && [ ! -e "$tmp/desk/live_image" ] \
+    && pass "batos-workbench uses \$XDG_DATA_HOME/batos/live_image" || fail "batos-workbench with XDG_DATA_HOME: $out"
+out=$(cd "$tmp/desk" && headless env -u XDG_DATA_HOME HOME="$tmp/home" "$workbench" 2>&1) \
+    && [ -f "$tmp/home/.local/share/batos/live_image/image.log" ] && [ ! -e "$tmp/desk/live_image" ] \
+    && pass "batos-workbench falls back to ~/.local/share/batos/live_image" || fail "batos-workbench without XDG_DATA_HOME: $out"
+
+# The window, where an X server can be made up.
+if command -v xvfb-run > /dev/null && command -v xdotool > /dev/null; then
+    cat > "$tmp/window.sh" <<'EOF'
+#!/usr/bin/env bash
+# Opens the workbench, waits for its window to show the open image, then quits through File > Quit.
+workbench=$1; log=$2
+"$workbench" > "$log" 2>&1 &
+pid=$!
+window=$(timeout 120 xdotool search --sync --name 'BAT OS Workbench .* tx [0-9]+' | head -1)
+[ -n "$window" ] || { echo "no window"; kill "$pid"; exit 1; }
+echo "window: $(xdotool getwindowname "$window")"
+sleep 1
+# File > Quit from the keyboard (F10 selects the menu bar), a key at a time as a person would.
+xdotool windowfocus --sync "$window"
+for key in F10 Down Return; do sleep 0.5; xdotool key "$key"; done
+for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$pid" 2>/dev/null; then echo "still running after Quit"; kill "$pid"; exit 1; fi
+wait "$pid"; status=$?
+echo "exit status $status"
+exit "$status"
+EOF
+    chmod +x "$tmp/window.sh"
+    out=$(HOME="$tmp/home" XDG_DATA_HOME="$tmp/xdg" XDG_CONFIG_HOME="$tmp/config" \
+            xvfb-run -a -s "-screen 0 1600x1000x24" "$tmp/window.sh" "$workbench" "$tmp/window.log" 2>&1) \
+        && pass "workbench window opened and quit: $out" || fail "workbench window: $out $(cat "$tmp/window.log")"
+    [ -f "$tmp/config/batos/workbench.json" ] && pass "window state saved in \$XDG_CONFIG_HOME/batos/workbench.json" \
+        || echo "note no workbench.json in \$XDG_CONFIG_HOME/batos"
+else
+    echo "skip the workbench window (xvfb-run and xdotool are not both installed)"
+fi
+
+if [ "$failures" -gt 0 ]; then
+    echo "$failures check(s) failed"
+    exit 1
+fi
+echo "all checks passed"
