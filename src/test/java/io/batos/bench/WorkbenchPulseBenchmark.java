@@ -53,17 +53,7 @@ import javafx.stage.Stage;
  * </pre>
  */
 public final class WorkbenchPulseBenchmark {
-    static final String FIB = """
-            Object fibonacci(UvmObject self, Object... args) {
-                long n = ((Number) args[0]).longValue();
-                long a = 0, b = 1;
-                for (long i = 0; i < n; i++) {
-                    long t = a + b;
-                    a = b;
-                    b = t;
-                }
-                return a;
-            }""";
+    static final String FIB = io.batos.testing.TaughtMethods.FIBONACCI;
 
     private WorkbenchPulseBenchmark() {
     }

@@ -33,17 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * was.
  */
 public class PsmTest {
-    public static final String FIB = """
-            Object fibonacci(UvmObject self, Object... args) {
-                long n = ((Number) args[0]).longValue();
-                long a = 0, b = 1;
-                for (long i = 0; i < n; i++) {
-                    long t = a + b;
-                    a = b;
-                    b = t;
-                }
-                return a;
-            }""";
+    public static final String FIB = io.batos.testing.TaughtMethods.FIBONACCI;
     static final String FORGETFUL = """
             Object fibonacci(UvmObject self, Object... args) {
                 self.set("calls", 1L);

@@ -33,17 +33,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * cancels it and closes the image cleanly.
  */
 class CycleMonitorFxTest {
-    static final String FIB = """
-            Object fibonacci(UvmObject self, Object... args) {
-                long n = ((Number) args[0]).longValue();
-                long a = 0, b = 1;
-                for (long i = 0; i < n; i++) {
-                    long t = a + b;
-                    a = b;
-                    b = t;
-                }
-                return a;
-            }""";
+    static final String FIB = io.batos.testing.TaughtMethods.FIBONACCI;
     static final String SEND = "self.send(\"fibonacci\", 10L)";
 
     final ScriptedLanguageModel scripted = new ScriptedLanguageModel()

@@ -26,17 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * bus's events are gathered and handed over the way the feed does, on the test's thread.
  */
 class MonitorViewModelTest {
-    static final String FIB = """
-            Object fibonacci(UvmObject self, Object... args) {
-                long n = ((Number) args[0]).longValue();
-                long a = 0, b = 1;
-                for (long i = 0; i < n; i++) {
-                    long t = a + b;
-                    a = b;
-                    b = t;
-                }
-                return a;
-            }""";
+    static final String FIB = io.batos.testing.TaughtMethods.FIBONACCI;
     static final SendScope APPROVED = new SendScope(true, false);
 
     @TempDir
