@@ -1,6 +1,7 @@
 package io.batos.memory.flywheel;
 
-import java.util.ArrayList;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import java.util.Map;
 public record MetacognitionReport(Tally totals, Map<String, Tally> byMissionType, Map<String, StateTally> byState,
                                   Map<String, Tally> byPersona, List<FindingCount> topFailureFindings,
                                   Corrections corrections, List<FailurePattern> failurePatterns) {
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * Outcomes of a group of cycles.
@@ -34,15 +36,6 @@ public record MetacognitionReport(Tally totals, Map<String, Tally> byMissionType
      * @param successRate complete / (complete + failed), null when none ended
      */
     public record Tally(long cycles, long complete, long failed, long running, Double successRate) {
-        Map<String, Object> toMap() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("cycles", cycles);
-            m.put("complete", complete);
-            m.put("failed", failed);
-            m.put("running", running);
-            m.put("successRate", successRate);
-            return m;
-        }
     }
 
     /**
@@ -54,14 +47,6 @@ public record MetacognitionReport(Tally totals, Map<String, Tally> byMissionType
      * @param successRate passed / (passed + failed), null when none left it
      */
     public record StateTally(long entered, long passed, long failed, Double successRate) {
-        Map<String, Object> toMap() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("entered", entered);
-            m.put("passed", passed);
-            m.put("failed", failed);
-            m.put("successRate", successRate);
-            return m;
-        }
     }
 
     /**
@@ -71,13 +56,6 @@ public record MetacognitionReport(Tally totals, Map<String, Tally> byMissionType
      * @param example the message it gave most often
      */
     public record FindingCount(String rule, long cycles, String example) {
-        Map<String, Object> toMap() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("rule", rule);
-            m.put("cycles", cycles);
-            m.put("example", example);
-            return m;
-        }
     }
 
     /**
@@ -92,15 +70,6 @@ public record MetacognitionReport(Tally totals, Map<String, Tally> byMissionType
      */
     public record Corrections(long dispatched, long missions, long missionsComplete, long missionsRescued,
                               Double meanCorrectionsPerSuccess) {
-        Map<String, Object> toMap() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("dispatched", dispatched);
-            m.put("missions", missions);
-            m.put("missionsComplete", missionsComplete);
-            m.put("missionsRescued", missionsRescued);
-            m.put("meanCorrectionsPerSuccess", meanCorrectionsPerSuccess);
-            return m;
-        }
     }
 
     /**
@@ -114,41 +83,15 @@ public record MetacognitionReport(Tally totals, Map<String, Tally> byMissionType
      */
     public record FailurePattern(String state, String rule, String persona, long cycles, long corrected, long rescued,
                                  double rescueRate) {
-        Map<String, Object> toMap() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("state", state);
-            m.put("rule", rule);
-            m.put("persona", persona);
-            m.put("cycles", cycles);
-            m.put("corrected", corrected);
-            m.put("rescued", rescued);
-            m.put("rescueRate", rescueRate);
-            return m;
-        }
     }
 
-    /** The report as JSON-ready maps and lists (camelCase names, DESIGN.md §12). */
+    /**
+     * The report as JSON-ready maps and lists: the records' components by name, in declaration
+     * order (DESIGN.md §12's camelCase), counts as {@link Long} (Jackson keeps a {@code long}
+     * component's type) and rates as {@link Double} or null — values the image can hold, since
+     * ALFRED's primitive answers this map.
+     */
     public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("totals", totals.toMap());
-        m.put("byMissionType", tallies(byMissionType));
-        Map<String, Object> states = new LinkedHashMap<>();
-        byState.forEach((state, tally) -> states.put(state, tally.toMap()));
-        m.put("byState", states);
-        m.put("byPersona", tallies(byPersona));
-        List<Object> findings = new ArrayList<>();
-        topFailureFindings.forEach(f -> findings.add(f.toMap()));
-        m.put("topFailureFindings", findings);
-        m.put("corrections", corrections.toMap());
-        List<Object> patterns = new ArrayList<>();
-        failurePatterns.forEach(p -> patterns.add(p.toMap()));
-        m.put("failurePatterns", patterns);
-        return m;
-    }
-
-    private static Map<String, Object> tallies(Map<String, Tally> tallies) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        tallies.forEach((name, tally) -> m.put(name, tally.toMap()));
-        return m;
+        return JSON.convertValue(this, new TypeReference<LinkedHashMap<String, Object>>() { });
     }
 }

@@ -174,8 +174,23 @@ class MetaAnalysisTest {
         MetacognitionReport report = MetaAnalysis.analyze(List.of());
         assertThat(report.totals()).isEqualTo(new MetacognitionReport.Tally(0, 0, 0, 0, null));
         assertThat(report.corrections().meanCorrectionsPerSuccess()).isNull();
-        assertThat(report.toMap()).containsKeys("totals", "byMissionType", "byState", "byPersona",
+        assertThat(report.toMap()).containsOnlyKeys("totals", "byMissionType", "byState", "byPersona",
                 "topFailureFindings", "corrections", "failurePatterns");
+    }
+
+    @Test
+    void theJsonFormHoldsOnlyValuesTheImageCanStore() {
+        Map<String, Object> map = MetaAnalysis.analyze(documents(lines)).toMap();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> totals = (Map<String, Object>) map.get("totals");
+        assertThat(totals.keySet()).containsExactly("cycles", "complete", "failed", "running", "successRate");
+        assertThat(totals.get("cycles")).isInstanceOf(Long.class);
+        assertThat(totals.get("successRate")).isInstanceOf(Double.class);
+        assertThat(map.get("failurePatterns")).asList().first().asInstanceOf(
+                org.assertj.core.api.InstanceOfAssertFactories.MAP).containsKeys("state", "rule", "persona",
+                "cycles", "corrected", "rescued", "rescueRate");
+        // what ALFRED's primitive answers must be persistable as it is
+        assertThat(io.batos.image.Values.normalize("report", map)).isEqualTo(map);
     }
 
     @Test
