@@ -18,6 +18,12 @@ import io.batos.image.ObjectRef;
 import io.batos.image.Primitive;
 import io.batos.image.Transaction;
 import io.batos.image.TxInfo;
+import io.batos.memory.CycleDocument;
+import io.batos.memory.FractalMemory;
+import io.batos.memory.Hit;
+import io.batos.memory.flywheel.Dataset;
+import io.batos.memory.flywheel.MetacognitionReport;
+import io.batos.memory.flywheel.ReviewStatus;
 import io.batos.object.UvmObject;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -331,7 +337,7 @@ public final class Kernel {
      * Searches Fractal Memory (Lucene query syntax over the catalog of past cycles); a malformed
      * query is a {@code usage} error. Reads only: the derived index in {@code vessel/} may catch up.
      */
-    public List<io.batos.memory.Hit> searchMemory(String query, int limit) {
+    public List<Hit> searchMemory(String query, int limit) {
         guard.check("memory search");
         return vessel.memory().search().search(query, limit);
     }
@@ -349,10 +355,10 @@ public final class Kernel {
      *
      * @throws ImageException NOT_FOUND when neither the catalog nor the log knows the cycle
      */
-    public io.batos.memory.CycleDocument memoryDocument(String cycleId) {
+    public CycleDocument memoryDocument(String cycleId) {
         guard.check("memory document " + cycleId);
-        io.batos.memory.FractalMemory memory = vessel.memory();
-        io.batos.memory.CycleDocument found = memory.document(cycleId)
+        FractalMemory memory = vessel.memory();
+        CycleDocument found = memory.document(cycleId)
                 .or(() -> memory.cycles().stream().filter(d -> d.cycleId().equals(cycleId)).findFirst())
                 .orElseThrow(() -> new ImageException(ImageException.Code.NOT_FOUND,
                         "no cycle " + cycleId + " in Fractal Memory"));
@@ -365,23 +371,23 @@ public final class Kernel {
             exchanges.add(readable);
         }
         slots.put("exchanges", exchanges);
-        return io.batos.memory.CycleDocument.fromSlots(slots);
+        return CycleDocument.fromSlots(slots);
     }
 
     /** ALFRED's meta-analysis of every cycle remembered (catalog and unread log); commits nothing. */
-    public io.batos.memory.flywheel.MetacognitionReport report() {
+    public MetacognitionReport report() {
         guard.check("metacognition report");
         return vessel.flywheel().report();
     }
 
     /** The curated datasets, oldest first. */
-    public List<io.batos.memory.flywheel.Dataset> datasets() {
+    public List<Dataset> datasets() {
         guard.check("datasets");
         return vessel.flywheel().datasets();
     }
 
     /** One curated dataset; NOT_FOUND naming the ids there are. */
-    public io.batos.memory.flywheel.Dataset dataset(String id) {
+    public Dataset dataset(String id) {
         guard.check("dataset " + id);
         return vessel.flywheel().dataset(id);
     }
@@ -390,7 +396,7 @@ public final class Kernel {
      * Records a review of one example of a dataset (see {@link Flywheel#review}); the commit is
      * announced like every other.
      */
-    public long reviewDataset(String id, int example, io.batos.memory.flywheel.ReviewStatus status, String edit) {
+    public long reviewDataset(String id, int example, ReviewStatus status, String edit) {
         guard.check("review dataset " + id);
         return vessel.flywheel().review(id, example, status, edit, origin);
     }

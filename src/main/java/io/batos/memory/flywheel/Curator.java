@@ -19,11 +19,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -139,9 +141,9 @@ public final class Curator {
         return new Result(made);
     }
 
-    private java.util.Optional<Dataset> assemble(String missionType, List<CycleDocument> cycles, Set<String> known,
+    private Optional<Dataset> assemble(String missionType, List<CycleDocument> cycles, Set<String> known,
                                                  Map<String, String> systemPrompts) {
-        cycles.sort(java.util.Comparator.comparing((CycleDocument d) -> String.valueOf(d.lastEvent()))
+        cycles.sort(Comparator.comparing((CycleDocument d) -> String.valueOf(d.lastEvent()))
                 .thenComparing(CycleDocument::cycleId));
         Map<String, Draft> byKey = new LinkedHashMap<>();
         for (CycleDocument d : cycles) {
@@ -159,7 +161,7 @@ public final class Curator {
             }
         }
         if (byKey.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         StringBuilder jsonl = new StringBuilder();
         List<Datasets.Entry> entries = new ArrayList<>();
@@ -181,7 +183,7 @@ public final class Curator {
             return shelf.find(id).orElseThrow();
         });
         announce(dataset);
-        return java.util.Optional.of(dataset);
+        return Optional.of(dataset);
     }
 
     private void announce(Dataset dataset) {
