@@ -31,6 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
 @State(Scope.Thread)
+@RecordedIn("image")
 public class BulkCreateBenchmark {
     static final int OBJECTS = 100_000;
 
@@ -51,6 +52,7 @@ public class BulkCreateBenchmark {
 
     /** Create 100k objects and commit them in one durable transaction. */
     @Benchmark
+    @Goal(what = "100,000 new objects created and committed in one transaction", unit = "objects/s", items = OBJECTS, target = "≥ 100000")
     public long create100kAndCommit() {
         try (Transaction tx = image.begin("bulk", "bench")) {
             for (int i = 0; i < OBJECTS; i++) {

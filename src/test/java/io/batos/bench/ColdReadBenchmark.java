@@ -41,6 +41,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
 @State(Scope.Thread)
+@RecordedIn("image")
 public class ColdReadBenchmark extends ClosedImageBenchmark {
     static final int SAMPLE = 100_000;
 
@@ -83,12 +84,14 @@ public class ColdReadBenchmark extends ClosedImageBenchmark {
 
     /** Every object once, in log order, one transaction. */
     @Benchmark
+    @Goal(what = "Cold read of every object of a closed image of 1,000,000", unit = "objects/s", items = 1_000_000, target = "≥ 200000")
     public long readEveryObject() {
         return readAll(oids);
     }
 
     /** 100k random objects, random order, one transaction. */
     @Benchmark
+    @Goal(what = "Cold read of 100,000 random objects of 1,000,000", unit = "objects/s", items = SAMPLE, target = "≥ 200000")
     public long readRandomSample() {
         return readAll(sample);
     }

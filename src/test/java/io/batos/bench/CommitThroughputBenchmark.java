@@ -29,6 +29,7 @@ import org.openjdk.jmh.annotations.Threads;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
+@RecordedIn("image")
 public class CommitThroughputBenchmark {
 
     /** One image shared by all threads of a trial, in a fresh directory deleted afterwards. */
@@ -76,6 +77,7 @@ public class CommitThroughputBenchmark {
 
     /** One committer: bounded by one fsync per commit. */
     @Benchmark
+    @Goal(what = "Durable 1-object update commits, one thread", unit = "commits/s", target = "≥ 3500")
     @Threads(1)
     public long commitOneThread(ImageState state, ThreadObject mine) {
         return updateOnce(state, mine);
@@ -83,6 +85,7 @@ public class CommitThroughputBenchmark {
 
     /** Eight committers on their own objects: group commit shares fsyncs. */
     @Benchmark
+    @Goal(what = "Durable 1-object update commits, eight threads (group commit)", unit = "commits/s", target = "≥ 7000")
     @Threads(8)
     public long commitEightThreads(ImageState state, ThreadObject mine) {
         return updateOnce(state, mine);

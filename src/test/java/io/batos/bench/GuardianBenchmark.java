@@ -27,6 +27,7 @@ import org.openjdk.jmh.annotations.Threads;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @State(Scope.Benchmark)
 @Threads(1)
+@RecordedIn("methods")
 public class GuardianBenchmark {
 
     /** A realistic 30-line method: slot reads, a loop, a stream, branches, two marked exits. */
@@ -85,16 +86,19 @@ public class GuardianBenchmark {
     }
 
     @Benchmark
+    @Goal(what = "Guardian audit of a 30-line method, warm (median)", figure = "p50", unit = "µs", target = "≤ 1000")
     public Verdict auditAccepted() {
         return guardian.audit(ACCEPTED, "addItems");
     }
 
     @Benchmark
+    @Goal(what = "Guardian audit of a covenant violation (median)", figure = "p50", unit = "µs")
     public Verdict auditRejected() {
         return guardian.audit(REJECTED, "addItems");
     }
 
     @Benchmark
+    @Goal(what = "Guardian audit of a syntax error (median)", figure = "p50", unit = "µs")
     public Verdict auditSyntaxError() {
         return guardian.audit(SYNTAX_ERROR, "addItems");
     }

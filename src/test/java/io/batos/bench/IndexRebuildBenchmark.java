@@ -36,6 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
 @State(Scope.Thread)
+@RecordedIn("image")
 public class IndexRebuildBenchmark extends ClosedImageBenchmark {
     @Param({"1000000"})
     public int objects;
@@ -61,6 +62,7 @@ public class IndexRebuildBenchmark extends ClosedImageBenchmark {
 
     /** Open with index.db missing: a full rebuild from the log. */
     @Benchmark
+    @Goal(what = "Open rebuilding the object index from the log, 1,000,000 objects", unit = "objects/s", items = 1_000_000)
     public LivingImage openRebuildingIndex() {
         image = LivingImage.open(dir, LivingImage.OpenMode.EXISTING);
         if (image.openReport().indexRebuilt() == null) {

@@ -55,6 +55,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *       range). Sampled: p50 and p95 are in JMH's percentiles.</li>
  * </ul>
  */
+@RecordedIn("memory")
 public class MemoryBenchmark {
     static final int EVENTS_PER_OP = 20_000;
     static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -141,6 +142,7 @@ public class MemoryBenchmark {
 
         /** Ingest about 20,000 events (whole cycles), durably, then rotate. */
         @Benchmark
+        @Goal(what = "Ingestion of 20,000 audit events: read, parsed, folded into documents, blobs stored, committed, log rotated", unit = "events/s", target = "≥ 20000")
         @OperationsPerInvocation(EVENTS_PER_OP)
         public IngestResult ingest() {
             IngestResult result = ingestion.run();
@@ -200,6 +202,7 @@ public class MemoryBenchmark {
 
         /** The report over every document of the catalog. */
         @Benchmark
+        @Goal(what = "ALFRED's metacognition report over the catalog of 100,000 cycles", unit = "s")
         public MetacognitionReport report() {
             return MetaAnalysis.analyze(memory.catalogued());
         }
@@ -247,6 +250,7 @@ public class MemoryBenchmark {
 
         /** One search of the top 10, snippets included, over 100,000 cycles. */
         @Benchmark
+        @Goal(what = "Search, top 10 with snippets, over 100,000 cycles' documents, eight kinds of query (p95)", figure = "p95", unit = "ms", target = "≤ 50")
         public List<Hit> search() {
             String q = QUERIES[query];
             query = (query + 1) % QUERIES.length;

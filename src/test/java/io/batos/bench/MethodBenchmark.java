@@ -30,6 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * bytecode cache (target ≤ 5 s) and with a warm cache (target ≤ 0.5 s), and the latency of one
  * install — guardian, compile, commit — warm (target ≤ 100 ms median).
  */
+@RecordedIn("methods")
 public class MethodBenchmark {
 
     static String method(int i) {
@@ -73,6 +74,7 @@ public class MethodBenchmark {
         }
 
         @Benchmark
+        @Goal(what = "Send of a compiled method found three parents up", unit = "sends/s", target = "≥ 10000000")
         public Object sendCompiledMethodThroughThreeParents() {
             return receiver.send("answer");
         }
@@ -82,6 +84,7 @@ public class MethodBenchmark {
          * without the generated class and its inserted checks — the yardstick for their cost.
          */
         @Benchmark
+        @Goal(what = "Reference: the same answer from a Java primitive", unit = "sends/s")
         public Object sendPrimitiveThroughThreeParents() {
             return receiver.send("primitiveAnswer");
         }
@@ -115,6 +118,7 @@ public class MethodBenchmark {
         }
 
         @Benchmark
+        @Goal(what = "Batch compile of 500 methods in a cold JVM with an empty bytecode cache", unit = "ms", target = "≤ 5000")
         public int compile500Cold() {
             int compiled = new MethodRuntime(dir.resolve("vessel"), new Primitives()).warmUp(sources);
             if (compiled != 500) {
@@ -151,6 +155,7 @@ public class MethodBenchmark {
         }
 
         @Benchmark
+        @Goal(what = "500 methods made ready from a warm bytecode cache", unit = "ms", target = "≤ 500")
         public int load500FromCache() {
             int compiled = new MethodRuntime(dir.resolve("vessel"), new Primitives()).warmUp(sources);
             if (compiled != 0) {
@@ -181,6 +186,7 @@ public class MethodBenchmark {
         }
 
         @Benchmark
+        @Goal(what = "Install latency, warm: guardian, compile in the sandbox, durable commit (median)", figure = "p50", unit = "ms", target = "≤ 100")
         public long installOne() {
             int i = counter++;
             // One slot replaced each time, so the lobby does not grow with the run.

@@ -47,6 +47,7 @@ import org.zeromq.ZMQ;
 @Warmup(iterations = 1, time = 2)
 @Measurement(iterations = 2, time = 3)
 @Fork(1)
+@RecordedIn("wire")
 public class NetBenchmark {
     static final int DEPTH = 16;
 
@@ -136,6 +137,7 @@ public class NetBenchmark {
     }
 
     @Benchmark
+    @Goal(what = "ZMQ round trips over tcp loopback, client and server on one machine", figure = "roundTrips", unit = "round trips/s")
     public int wave(RoundTrips counter) {
         for (ZMQ.Socket s : sockets) {
             for (int i = 0; i < inFlight; i++) {

@@ -31,6 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
 @State(Scope.Thread)
+@RecordedIn("image")
 public class OpenBenchmark extends ClosedImageBenchmark {
     @Param({"100000", "1000000"})
     public int objects;
@@ -43,6 +44,7 @@ public class OpenBenchmark extends ClosedImageBenchmark {
 
     /** Open an existing, cleanly closed image. */
     @Benchmark
+    @Goal(what = "Open of an image after a clean close (flat in its size)", unit = "ms", target = "≤ 500")
     public LivingImage openAfterCleanClose() {
         image = LivingImage.open(dir, LivingImage.OpenMode.EXISTING);
         if (image.openReport().indexRebuilt() != null) {

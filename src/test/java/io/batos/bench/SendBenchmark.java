@@ -44,6 +44,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @State(Scope.Thread)
 @Threads(1)
+@RecordedIn("image")
 public class SendBenchmark {
     private Path dir;
     private LivingImage image;
@@ -95,24 +96,28 @@ public class SendBenchmark {
 
     /** c.send("x"), found three parents up, cached. */
     @Benchmark
+    @Goal(what = "Data-slot send found three parents up, cached", unit = "sends/s", target = "≥ 20000000")
     public void sendThroughThreeParents(Blackhole bh) {
         bh.consume(c.send("x"));
     }
 
     /** Reference: the same data-slot send to the object that holds the slot. */
     @Benchmark
+    @Goal(what = "Reference: the same send to the object that holds the slot", unit = "sends/s")
     public void sendToHolder(Blackhole bh) {
         bh.consume(holder.send("x"));
     }
 
     /** Reference: lookup through three parents and read, without send's extras. */
     @Benchmark
+    @Goal(what = "Reference: lookup three parents up and read, without send's extras", unit = "reads/s")
     public void getThroughThreeParents(Blackhole bh) {
         bh.consume(c.get("x"));
     }
 
     /** Reference: the transaction layer alone, reading the holder's slot without copying. */
     @Benchmark
+    @Goal(what = "Reference: the transaction layer alone, reading the holder's slot", unit = "reads/s")
     public void peekHolderSlot(Blackhole bh) {
         bh.consume(tx.peek(holderOid, "x"));
     }
@@ -125,6 +130,7 @@ public class SendBenchmark {
      * per data-slot read (interface instanceof checks that miss: List, Map).
      */
     @Benchmark
+    @Goal(what = "Reference: Values.isContainer on a String (twice per data-slot read)", unit = "checks/s")
     public boolean isContainerOnString() {
         return io.batos.image.Values.isContainer(stringValue);
     }
