@@ -2,6 +2,10 @@ package io.batos.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.batos.cli.bench.BenchmarkLedger;
+import io.batos.cli.bench.BenchmarkRecord;
+import io.batos.cli.bench.LoadWatch;
+import io.batos.cli.bench.Machine;
 import io.batos.cognition.llm.Completion;
 import io.batos.cognition.llm.EngineOptions;
 import io.batos.cognition.llm.GenerationParams;
@@ -9,13 +13,16 @@ import io.batos.cognition.llm.OnnxCausalLm;
 import io.batos.cognition.llm.TokenListener;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -51,12 +58,20 @@ final class BenchGenerateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON document")
     boolean json;
 
+    @Option(names = "--record", arity = "0..1", paramLabel = "DIR", fallbackValue = "src/bench/results",
+            description = "also merge the figures into the benchmark record in DIR (engine.json; default, in a"
+                    + " checkout: ${FALLBACK-VALUE})")
+    Path record;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         EngineOptions options = engine.options(model.getFileName().toString());
         ArrayNode rows = ImageCommand.array();
+        List<BenchmarkRecord> records = new ArrayList<>();
+        Machine.Run run = Machine.run();
+        LoadWatch load = LoadWatch.start();
         try (OnnxCausalLm lm = GenerateCommand.await(OnnxCausalLm.load(model, options))) {
             if (!lm.description().note().isEmpty()) {
                 err.println("batos: " + lm.description().note());
@@ -83,6 +98,9 @@ final class BenchGenerateCommand implements Callable<Integer> {
                     overhead[r] = lm.lastStats().overhead();
                     generated = c.generatedTokens();
                 }
+                records.addAll(records(lm, context, generated, median(ttft), median(perSecond), median(overhead),
+                        load.range()));
+                load.reset();
                 ObjectNode row = rows.addObject();
                 row.put("context", context);
                 row.put("generatedTokens", generated);
@@ -103,8 +121,42 @@ final class BenchGenerateCommand implements Callable<Integer> {
                 out.println(ImageCommand.jsonText(doc));
             }
             out.flush();
+        } finally {
+            load.close();
+        }
+        if (record != null) {
+            String command = "batos bench generate --model " + model + " --contexts "
+                    + contexts.stream().map(String::valueOf).collect(Collectors.joining(",")) + " --tokens " + tokens
+                    + " --runs " + runs + engine.asArguments();
+            Path file = new BenchmarkLedger(record).merge("engine",
+                    records.stream().map(r -> r.ranAs(command, run, r.load())).toList());
+            err.println("batos: recorded " + records.size() + " figures in " + file);
         }
         return 0;
+    }
+
+    /**
+     * The three figures of one context length. The Java share's target (≤ 3 %) holds for a model with
+     * a real vocabulary (32,000 or more), whose logits dominate the Java work; on the tiny fixtures a
+     * decode step is so short that the same microseconds are a larger share, so it is reported only.
+     */
+    private List<BenchmarkRecord> records(OnnxCausalLm lm, int context, int generated, double ttft,
+            double perSecond, double overhead, String loadRange) {
+        String name = model.getFileName() + " context=" + context;
+        String of = String.format(Locale.ROOT, "%s (%d layers, vocab %,d, %s) at %d tokens of context",
+                lm.description().name(), lm.signature().layers(), lm.signature().vocabSize(),
+                lm.description().device(), context);
+        String detail = String.format(Locale.ROOT, "median of %d runs of %d tokens", runs, generated);
+        boolean realVocabulary = lm.signature().vocabSize() >= 32_000;
+        return List.of(
+                BenchmarkRecord.of("bench generate " + name + " javaShare",
+                        "Java's share of a decode step (all but session.run): " + of, 100 * overhead, "%", detail,
+                        realVocabulary ? "≤ 3" : "").withLoad(loadRange),
+                BenchmarkRecord.of("bench generate " + name + " tokensPerSecond", "Decode speed: " + of,
+                        perSecond, "tokens/s", detail, "").withLoad(loadRange),
+                BenchmarkRecord.of("bench generate " + name + " timeToFirstToken",
+                        "Time to first token (prefill in 256-token chunks): " + of, ttft, "ms", detail, "")
+                        .withLoad(loadRange));
     }
 
     /** A seeded random prompt of {@code length} ids below the vocabulary's special range. */

@@ -27,6 +27,11 @@ final class EngineMixin {
         }
     }
 
+    /** These options as they would be typed, for a command that reproduces a run (" --device cuda"). */
+    String asArguments() {
+        return (device.equals("cpu") ? "" : " --device " + device) + (threads == 0 ? "" : " --threads " + threads);
+    }
+
     /** Engine options for a model named {@code name} on the device and thread count asked for. */
     EngineOptions options(String name) {
         return EngineOptions.defaults(name).withDevice(device()).withThreads(threads);

@@ -1,10 +1,12 @@
 package io.batos.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.batos.cli.bench.BenchmarkRecord;
 import io.batos.kernel.ValueJson;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -69,6 +71,31 @@ record SoakReport(long seed, int clients, Duration duration, Duration killEvery,
 
     private String first() {
         return messages.isEmpty() ? "" : "; first: " + messages.get(0);
+    }
+
+    /** The figures the benchmark record keeps of a soak ({@code batos soak --record}): lost and phantoms must be 0. */
+    List<BenchmarkRecord> records() {
+        String run = String.format(Locale.ROOT, "%d lives in %s, kills every ~%s, %d clients, seed %d",
+                lives, Soak.seconds(elapsed.toNanos()), killEvery, clients, seed);
+        return List.of(
+                BenchmarkRecord.of("soak lost", "Acknowledged transactions lost across SIGKILLs of the server: every"
+                        + " acknowledgement checked after the last life", lost, "",
+                        String.format(Locale.ROOT, "verify %s, %,d checks; %s", verify, checks, run), "= 0"),
+                BenchmarkRecord.of("soak phantoms", "Writes the server refused or never answered that show up in the"
+                        + " image anyway", phantoms, "", run, "= 0"),
+                BenchmarkRecord.of("soak transactionsAcknowledged", "Transactions acknowledged to the soak's ZMQ"
+                        + " clients and checked", transactionsAcknowledged, "",
+                        String.format(Locale.ROOT, "%,d sets, %,d eval writes, %,d receivers created, %,d reads; %s",
+                                sets, evals, objectsCreated, reads, run), ""),
+                BenchmarkRecord.of("soak kills", "SIGKILLs of the serving process, each followed by recovery, verify"
+                        + " and a restart", kills, "", String.format(Locale.ROOT,
+                        "%d index rebuilds, %d torn tails cut, %d undos, %d packs; ready after start %.1f s mean,"
+                                + " %.1f s max; %s", indexRebuilds, tornTails, undos, packs, readyMeanSeconds,
+                        readyMaxSeconds, run), ""),
+                BenchmarkRecord.of("soak cyclesCompleted", "Cognitive cycles completed while the server was being"
+                        + " killed", cyclesCompleted, "", String.format(Locale.ROOT,
+                        "%d started, %d cut off by a kill, %d failed, %d wrong answers; %s", cyclesStarted,
+                        cyclesInterrupted, cyclesFailed, wrongAnswers, run), ""));
     }
 
     /** The figures as one JSON object ({@code batos soak --json}). */

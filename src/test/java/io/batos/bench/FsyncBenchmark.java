@@ -51,7 +51,7 @@ public class FsyncBenchmark {
 
     /** Append 128 bytes, then fdatasync: one durable log append. */
     @Benchmark
-    @Goal(what = "Raw fsync cost for reference: 64-byte append and FileChannel.force(false)", unit = "fsyncs/s")
+    @Goal(what = "Raw fsync cost for reference: 128-byte append and FileChannel.force(false)", unit = "fsyncs/s")
     public long appendAndForce() throws IOException {
         record.clear();
         record.putLong(0, position);
@@ -64,7 +64,7 @@ public class FsyncBenchmark {
 
     /** Append 128 bytes, then fsync with metadata ({@code force(true)}). */
     @Benchmark
-    @Goal(what = "Raw fsync cost for reference: 64-byte append and FileChannel.force(true)", unit = "fsyncs/s")
+    @Goal(what = "Raw fsync cost for reference: 128-byte append and FileChannel.force(true)", unit = "fsyncs/s")
     public long appendAndForceMetadata() throws IOException {
         record.clear();
         record.putLong(0, position);

@@ -3,9 +3,12 @@ package io.batos.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.batos.cli.bench.BenchmarkLedger;
+import io.batos.cli.bench.BenchmarkRecord;
 import io.batos.testing.FileHash;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,6 +61,32 @@ class ModelCommandsTest {
         JsonNode viaImage = cli.run("generate", "--prompt", "hi", "--max-tokens", "7", "--json").ok().json();
         assertThat(viaImage.path("text").asText()).isEqualTo(direct.path("text").asText());
         assertThat(cli.run("model", "info").ok().out()).contains("layout        genai").contains("tokenizer.json");
+    }
+
+    /** {@code bench generate --record}: its figures, with the command that reruns them, go into the record. */
+    @Test
+    void benchGenerateRecordsItsFiguresWithTheCommandThatRerunsThem() {
+        Path model = dir.resolve("tiny");
+        CliRunner.raw("model", "fixture", "--kind", "tiny-llama", "--out", model.toString()).ok();
+        Path record = dir.resolve("record");
+        JsonNode printed = CliRunner.raw("bench", "generate", "--model", model.toString(), "--contexts", "1,8",
+                "--tokens", "4", "--runs", "1", "--record", record.toString(), "--json").ok().json();
+        assertThat(printed.path("results")).hasSize(2);
+
+        List<BenchmarkRecord> records = BenchmarkLedger.read(record.resolve("engine.json"));
+        assertThat(records).extracting(BenchmarkRecord::id).containsExactly(
+                "bench generate tiny context=1 javaShare", "bench generate tiny context=1 tokensPerSecond",
+                "bench generate tiny context=1 timeToFirstToken", "bench generate tiny context=8 javaShare",
+                "bench generate tiny context=8 tokensPerSecond", "bench generate tiny context=8 timeToFirstToken");
+        BenchmarkRecord speed = records.get(4);
+        assertThat(speed.figure()).isEqualTo(printed.path("results").get(1).path("tokensPerSecond").asDouble());
+        assertThat(speed.unit()).isEqualTo("tokens/s");
+        assertThat(speed.command()).isEqualTo("batos bench generate --model " + model + " --contexts 1,8 --tokens 4 --runs 1");
+        assertThat(speed.machine()).contains("CPUs").contains("GiB RAM");
+        assertThat(speed.jdk()).startsWith("Java ");
+        // A 512-token vocabulary is not a real model's: its Java share is reported, not held to 3 %.
+        assertThat(records.get(0).target()).isEmpty();
+        assertThat(records.get(0).met()).isNull();
     }
 
     @Test

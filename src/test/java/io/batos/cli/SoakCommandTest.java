@@ -3,8 +3,12 @@ package io.batos.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.batos.cli.bench.BenchmarkLedger;
+import io.batos.cli.bench.BenchmarkRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +31,7 @@ class SoakCommandTest {
         Path image = dir.resolve("image");
         long started = System.nanoTime();
         CliRunner.Result run = CliRunner.raw("soak", "--duration", "PT40S", "--kill-every", "PT2S", "--clients", "4",
-                "--seed", "20240611", "--image", image.toString(), "--json");
+                "--seed", "20240611", "--image", image.toString(), "--json", "--record", dir.resolve("record").toString());
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("soak test: %.1f s wall%n%s%s%n", seconds, run.err(), run.out());
 
@@ -45,6 +49,16 @@ class SoakCommandTest {
         // Every acknowledged transaction was checked at least once, and the end state again.
         assertThat(report.path("checks").asLong()).isGreaterThan(report.path("transactionsAcknowledged").asLong());
         assertThat(report.path("verifies").asLong()).isGreaterThanOrEqualTo(report.path("kills").asLong() + 1);
+        // --record: the same figures in the benchmark record, lost held to 0, with the command that reruns it.
+        Map<String, BenchmarkRecord> recorded = new HashMap<>();
+        BenchmarkLedger.read(dir.resolve("record").resolve("soak.json")).forEach(r -> recorded.put(r.id(), r));
+        assertThat(recorded.get("soak lost").met()).isTrue();
+        assertThat(recorded.get("soak lost").target()).isEqualTo("= 0");
+        assertThat(recorded.get("soak kills").figure()).isEqualTo(report.path("kills").asDouble());
+        assertThat(recorded.get("soak transactionsAcknowledged").figure())
+                .isEqualTo(report.path("transactionsAcknowledged").asDouble());
+        assertThat(recorded.get("soak kills").command())
+                .isEqualTo("batos soak --duration PT40S --kill-every PT2S --clients 4 --seed 20240611");
         // The named image is kept, and verifies by the command line too.
         CliRunner.Result verify = CliRunner.raw("image", "verify", "--image", image.toString());
         assertThat(verify.exit()).as(verify.out() + verify.err()).isZero();

@@ -45,6 +45,28 @@ public final class BenchmarkLedger {
         return dir;
     }
 
+    /**
+     * {@code java -cp batos.jar io.batos.cli.bench.BenchmarkLedger AREA FILE}: merges the records of
+     * FILE into {@code src/bench/results/AREA.json}, filling in this machine, the time and the commit
+     * where a record leaves them empty — how a shell script ({@code measure-startup.sh}) records.
+     */
+    public static void main(String[] args) {
+        if (args.length != 2) {
+            System.err.println("usage: BenchmarkLedger AREA FILE");
+            System.exit(2);
+        }
+        Machine.Run run = Machine.run();
+        List<BenchmarkRecord> records = new ArrayList<>();
+        for (BenchmarkRecord r : read(Path.of(args[1]))) {
+            records.add(new BenchmarkRecord(r.id(), r.what(), r.figure(), r.unit(), r.error(), r.detail(), r.target(),
+                    r.command(), r.machine().isEmpty() ? run.machine() : r.machine(),
+                    r.jdk().isEmpty() ? run.jdk() : r.jdk(), r.load(), r.when().isEmpty() ? run.when() : r.when(),
+                    r.commit().isEmpty() ? run.commit() : r.commit()));
+        }
+        System.out.println("recorded " + records.size() + " figures in "
+                + new BenchmarkLedger(DEFAULT).merge(args[0], records));
+    }
+
     /** Merges {@code records} into {@code <area>.json}; returns the file. */
     public Path merge(String area, List<BenchmarkRecord> records) {
         Path file = dir.resolve(area + ".json");

@@ -73,6 +73,12 @@ public record BenchmarkRecord(String id, String what, double figure, String unit
                 commit);
     }
 
+    /** This record with {@code load} as the load average seen while it was measured. */
+    public BenchmarkRecord withLoad(String load) {
+        return new BenchmarkRecord(id, what, figure, unit, error, detail, target, command, machine, jdk, load, when,
+                commit);
+    }
+
     /** This record with a run's context (command, machine, load, time, commit) filled in. */
     public BenchmarkRecord ranAs(String command, Machine.Run run, String load) {
         return new BenchmarkRecord(id, what, figure, unit, error, detail, target, command,
@@ -81,13 +87,20 @@ public record BenchmarkRecord(String id, String what, double figure, String unit
 
     /**
      * A number as the table shows it: grouped thousands without decimals from 100 up, three
-     * significant digits below ("30.3", "4.90" → "4.9", "0.088").
+     * significant digits below ("30.3", "4.90" → "4.9", "0.088"), millions and billions in words
+     * ("30.3 million": JMH's last digits are noise there).
      */
     public static String number(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return String.valueOf(v);
         }
         double abs = Math.abs(v);
+        if (abs >= 1e9) {
+            return number(v / 1e9) + " billion";
+        }
+        if (abs >= 1e6) {
+            return number(v / 1e6) + " million";
+        }
         if (abs >= 100 || v == Math.rint(v) && abs >= 1) {
             return String.format(Locale.ROOT, "%,.0f", v);
         }
