@@ -1,0 +1,291 @@
+#!/usr/bin/env bash
+# Installs a BAT OS Workbench .deb for real, with apt-get and its maintainer scripts, into a clean
+# Debian 12 (bookworm) root tree, runs the installed commands there as an ordinary user, and
+# removes the package again:
+#
+#   sudo packaging/install-test.sh [--root DIR] [--mirror URL] DEB
+#
+# DIR is the root tree. If it already holds a bootstrapped system (from an earlier run) it is
+# reused, which saves the minute of debootstrap and the downloads; otherwise `debootstrap
+# --variant=minbase bookworm` makes one there. Without --root a temporary one is made and deleted
+# at the end. Each run leaves the root as it found it: what apt installed (the package, its
+# Depends, the test tools) is purged again and the test user deleted; the downloaded .debs stay
+# in the root's /var/cache/apt/archives.
+# Checks, inside the root (chroot, with /proc, /sys and /dev mounted while it runs; P is the
+# package, batos or batos-cuda):
+#   - apt-get installs the .deb and the Depends it names, and runs postinst: `dpkg -s` says
+#     installed, /usr/bin/batos is the alternative for /opt/P/bin/batos, the menu entry is in place
+#     (a fresh root has no /usr/share/desktop-directories, like any system without a desktop menu),
+#     and every shared library under /opt/P finds its dependencies (so Depends is complete);
+#   - as a user made with useradd -m, with no DISPLAY: `batos image init`/`image info` on PATH,
+#     bare `batos` in a new working directory (describes ./live_image), `batos-workbench`
+#     (~/.local/share/batos/live_image);
+#   - packaging/smoke-test.sh on /opt/P as that user (javac in the runtime, ONNX Runtime, and, with
+#     xvfb and xdotool apt-installed into the root for the purpose, the workbench window under Xvfb);
+#   - `apt-get remove` runs prerm: /opt/P, /usr/bin/batos and the menu entry are gone, the user's
+#     images are not.
+# Needs: root (chroot and mount), debootstrap (apt-get install debootstrap), dpkg-deb, and network
+# access to a Debian mirror: --mirror, else $BATOS_DEBIAN_MIRROR, else http://deb.debian.org/debian.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=
+mirror=${BATOS_DEBIAN_MIRROR:-http://deb.debian.org/debian}
+suite=bookworm
+user=batos-test
+deb=
+
+usage() {
+    sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//' >&2
+    exit 2
+}
+
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --root) root=$2; shift 2 ;;
+        --mirror) mirror=$2; shift 2 ;;
+        -h|--help) usage ;;
+        -*) echo "install-test: unknown argument '$1'" >&2; usage ;;
+        *) [ -z "$deb" ] || usage; deb=$1; shift ;;
+    esac
+done
+[ -n "$deb" ] || usage
+
+die() { echo "install-test: $*" >&2; exit 2; }
+say() { echo "[install-test] $*" >&2; }
+failures=0
+pass() { echo "ok   $*"; }
+fail() { echo "FAIL $*"; failures=$((failures + 1)); }
+note() { echo "note $*"; }
+
+[ "$(id -u)" -eq 0 ] || die "needs root (chroot, mount, apt-get in the root tree)"
+[ -f "$deb" ] || die "$deb is missing"
+deb=$(cd "$(dirname "$deb")" && pwd)/$(basename "$deb")
+package=$(dpkg-deb -f "$deb" Package)
+install_dir=/opt/$package
+command -v debootstrap > /dev/null || die "debootstrap is missing (apt-get install debootstrap)"
+
+# --- the root tree ------------------------------------------------------------------------------
+temporary=
+if [ -z "$root" ]; then
+    root=$(mktemp -d "${TMPDIR:-/tmp}/batos-root.XXXXXX")
+    chmod 0755 "$root"   # apt downloads as the user _apt, who must reach the root's /var/cache/apt
+    temporary=yes
+fi
+mkdir -p "$root"
+root=$(cd "$root" && pwd)
+[ "$root" != / ] || die "--root must not be /"
+
+mounted=()
+cleanup() {
+    local i
+    for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do
+        umount "${mounted[$i]}" 2> /dev/null || umount -l "${mounted[$i]}" || true
+    done
+    # Never delete through a mount that is still there (/dev is the host's own).
+    if [ -n "$temporary" ] && ! grep -q " $root/" /proc/mounts; then
+        rm -rf --one-file-system "$root"
+    fi
+}
+trap cleanup EXIT
+
+if [ -f "$root/var/lib/dpkg/status" ] && [ -x "$root/usr/bin/apt-get" ]; then
+    say "reusing the Debian $(cat "$root/etc/debian_version") root in $root"
+elif [ -z "$(ls -A "$root")" ]; then
+    say "debootstrap --variant=minbase $suite $root $mirror"
+    debootstrap --variant=minbase "$suite" "$root" "$mirror" > "$root.debootstrap.log" 2>&1 \
+        || { tail -20 "$root.debootstrap.log" >&2; die "debootstrap failed (log: $root.debootstrap.log)"; }
+    rm -f "$root.debootstrap.log"
+else
+    die "$root is neither empty nor a bootstrapped Debian root"
+fi
+
+bind() {   # mount TYPE-or---bind SOURCE TARGET, undone on exit
+    mountpoint -q "$3" && return 0
+    mkdir -p "$3"
+    if [ "$1" = --bind ]; then mount --bind "$2" "$3"; else mount -t "$1" "$2" "$3"; fi
+    mounted+=("$3")
+}
+bind proc proc "$root/proc"
+bind sysfs sysfs "$root/sys"
+bind --bind /dev "$root/dev"
+bind --bind /dev/pts "$root/dev/pts"
+cp /etc/resolv.conf "$root/etc/resolv.conf"
+# No services start in the root (dbus and the like are only installed, as in a Docker image).
+printf '#!/bin/sh\nexit 101\n' > "$root/usr/sbin/policy-rc.d"
+chmod 0755 "$root/usr/sbin/policy-rc.d"
+
+path=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+# A command in the root as root, with a clean environment (nothing of the caller's DISPLAY, JAVA_HOME).
+in_root() { chroot "$root" /usr/bin/env -i PATH="$path" HOME=/root LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive "$@"; }
+# A shell command in the root as the test user, in its home directory, with no DISPLAY.
+as_user() {
+    chroot --userspec="$user:$user" "$root" /usr/bin/env -i PATH=/usr/local/bin:/usr/bin:/bin \
+        HOME="/home/$user" USER="$user" LOGNAME="$user" SHELL=/bin/bash LANG=C.UTF-8 \
+        /bin/bash -c "cd && $1"
+}
+installed() { [ "$(in_root dpkg-query -W -f='${db:Status-Status}' "$1" 2> /dev/null)" = installed ]; }
+
+# What an earlier run that stopped half-way may have left behind.
+test_tools="xvfb xauth xdotool"
+for leftover in "$package" $test_tools; do
+    if in_root dpkg-query -W "$leftover" > /dev/null 2>&1; then
+        say "purging $leftover left from an earlier run"
+        in_root apt-get purge -y -q --autoremove "$leftover" > "$root/tmp/batos-purge.log" 2>&1 \
+            || { tail -5 "$root/tmp/batos-purge.log" >&2; die "cannot purge $leftover from $root: delete the root and run again"; }
+        rm -f "$root/tmp/batos-purge.log"
+    fi
+done
+if in_root id "$user" > /dev/null 2>&1; then
+    in_root find /tmp -mindepth 1 -maxdepth 1 -user "$user" -exec rm -rf {} + 2> /dev/null || true
+    in_root userdel -r "$user" 2> /dev/null || true
+fi
+work=/tmp/batos-install-test
+rm -rf "$root$work" "$root/tmp/x"
+mkdir -p "$root$work"
+
+say "Debian $(cat "$root/etc/debian_version") in $root ($(in_root dpkg-query -W -f='${db:Status-Status}\n' | grep -cx installed) packages); apt-get update from $mirror"
+echo "deb $mirror $suite main" > "$root/etc/apt/sources.list"
+in_root apt-get update -q > "$root$work/update.log" 2>&1 || { cat "$root$work/update.log"; die "apt-get update failed in the root"; }
+
+# --- install --------------------------------------------------------------------------------------
+packages() { in_root dpkg-query -W -f='${db:Status-Status} ${binary:Package}\n' | awk '$1 != "not-installed" { print $2 }' | sort; }
+before=$(packages)
+# xdg-desktop-menu (postinst, prerm) fails where /usr/share/desktop-directories is missing, as it is
+# on a system without a desktop menu; postinst makes it. A root that lacks it checks that case.
+if [ -d "$root/usr/share/desktop-directories" ]; then
+    menu_dirs=yes
+    note "the root has /usr/share/desktop-directories already"
+else
+    menu_dirs=
+    note "the root has no /usr/share/desktop-directories (no desktop menu yet)"
+fi
+cp "$deb" "$root$work/"
+name=$(basename "$deb")
+echo "package: $name, $(du -m "$deb" | cut -f1) MiB ($(stat -c %s "$deb") bytes)"
+if in_root apt-get install -y -q "$work/$name" > "$root$work/install.log" 2>&1; then
+    pass "apt-get install ./$name: $(grep -E '^[0-9]+ upgraded, [0-9]+ newly installed' "$root$work/install.log")"
+    grep -E '^(After this operation|Need to get)' "$root$work/install.log" | sed 's/^/     /'
+else
+    fail "apt-get install ./$name:"
+    tail -30 "$root$work/install.log" | sed 's/^/     /'
+    exit 1
+fi
+# What postinst said (jpackage's desktop commands, update-alternatives).
+awk -v p="Setting up $package " 'index($0, p) == 1 { on = 1; next } /^(Setting up|Processing triggers) / { on = 0 } on { print "     " $0 }' "$root$work/install.log"
+
+status=$(in_root dpkg -s "$package" 2>&1 || true)
+grep -q '^Status: install ok installed' <<< "$status" \
+    && pass "dpkg -s $package: $(grep -E '^(Status|Version|Installed-Size):' <<< "$status" | tr '\n' ' ')" \
+    || fail "dpkg -s $package: $status"
+echo "     Depends: $(sed -n 's/^Depends: //p' <<< "$status")"
+
+target=$(in_root readlink -f /usr/bin/batos 2>&1 || true)
+query=$(in_root update-alternatives --query batos 2>&1 || true)
+[ "$target" = "$install_dir/bin/batos" ] && grep -q "^Value: $install_dir/bin/batos$" <<< "$query" \
+    && pass "/usr/bin/batos -> $(in_root readlink /usr/bin/batos) -> $target (update-alternatives: $(sed -n 's/^Status: //p' <<< "$query"), priority $(sed -n "/^Alternative: ${install_dir//\//\\/}\/bin\/batos$/,/^Priority/s/^Priority: //p" <<< "$query"))" \
+    || fail "/usr/bin/batos resolves to '$target': $query"
+
+# The menu entry: jpackage's postinst gives lib/P-batos.desktop to xdg-desktop-menu, which copies it
+# into the system's applications directory.
+if installed xdg-utils; then
+    entries=$(cd "$root" && ls -d usr/share/applications/*batos*.desktop usr/local/share/applications/*batos*.desktop 2> /dev/null || true)
+    if [ -n "$entries" ]; then
+        for entry in $entries; do
+            grep -q "^Exec=$install_dir/bin/batos-workbench$" "$root/$entry" \
+                && pass "menu entry /$entry (xdg-desktop-menu): $(grep -E '^(Name|Exec|Icon|Categories)=' "$root/$entry" | tr '\n' ' ')" \
+                || fail "menu entry /$entry: $(cat "$root/$entry")"
+            icon=$(sed -n 's/^Icon=//p' "$root/$entry")
+            [ -f "$root$icon" ] && pass "its icon $icon is there" || fail "menu entry's icon '$icon' is missing"
+        done
+    else
+        fail "no menu entry in /usr/share/applications or /usr/local/share/applications: $(cd "$root" && find usr etc -name '*batos*.desktop' 2> /dev/null | tr '\n' ' ')"
+    fi
+else
+    fail "xdg-utils is not installed in the root, so postinst could not add the menu entry (is it in Depends?)"
+fi
+
+# Depends is complete when every library the package brings finds what it links to, among the
+# system's libraries or its own: libjvm.so, and libonnxruntime.so.1 (which lies there as
+# libonnxruntime.so), are loaded by the JVM from where they lie before the libraries that need them.
+missing=$(in_root /bin/sh -c "own=\$(find $install_dir -name '*.so*' -type f -printf '%h\n' | sort -u | paste -sd:)
+    find $install_dir -name '*.so*' -type f | while read -r lib; do
+        LD_LIBRARY_PATH=\$own ldd \"\$lib\" 2>&1 | grep 'not found' | sed \"s|^[[:space:]]*|\$lib: |\"
+    done | sort -u" || true)
+own_libs=$(find "$root$install_dir" -name '*.so*' -type f -printf '%f\n')
+missing=$(while read -r lib needed _; do
+    [ -n "$needed" ] || continue
+    grep -qxF -e "$needed" -e "${needed%%.so*}.so" <<< "$own_libs" || echo "$lib $needed not found"
+done <<< "$missing")
+libs=$(in_root /bin/sh -c "find $install_dir -name '*.so*' -type f | wc -l")
+[ -z "$missing" ] && pass "all $libs shared libraries under $install_dir find their dependencies (ldd)" \
+    || fail "libraries under $install_dir miss dependencies that Depends does not bring: $(tr -s ' \t' ' ' <<< "$missing")"
+
+# --- as a user ----------------------------------------------------------------------------------
+in_root useradd -m -s /bin/bash "$user"
+pass "user $user (useradd -m): $(in_root id "$user")"
+
+out=$(as_user 'command -v batos && batos image init --image /tmp/x' 2>&1) \
+    && pass "batos image init --image /tmp/x: $(tr '\n' ' ' <<< "$out")" || fail "batos image init: $out"
+out=$(as_user 'batos image info --image /tmp/x' 2>&1) && grep -qi 'objects' <<< "$out" \
+    && pass "batos image info --image /tmp/x: $(tr -s ' \n' ' ' <<< "$out" | cut -c1-300)" || fail "batos image info: $out"
+
+out=$(as_user 'mkdir -p work && cd work && batos' 2>&1) && [ -f "$root/home/$user/work/live_image/image.log" ] \
+    && pass "batos in ~/work with no DISPLAY describes ./live_image: $(head -1 <<< "$out")" || fail "batos in ~/work: $out"
+
+out=$(as_user "mkdir -p desk && cd desk && $install_dir/bin/batos-workbench" 2>&1) \
+    && [ -f "$root/home/$user/.local/share/batos/live_image/image.log" ] && [ ! -e "$root/home/$user/desk/live_image" ] \
+    && pass "batos-workbench with no DISPLAY uses \$HOME/.local/share/batos/live_image: $(head -1 <<< "$out")" \
+    || fail "batos-workbench: $out"
+
+# packaging/smoke-test.sh on the installed directory, as the user; with xvfb and xdotool it opens
+# the workbench window too. They are installed now, after the checks above, so that those saw
+# only what the package's Depends brought.
+if in_root apt-get install -y -q --no-install-recommends $test_tools > "$root$work/tools.log" 2>&1; then
+    note "installed $test_tools in the root for the window check: $(grep -E '^[0-9]+ upgraded' "$root$work/tools.log")"
+else
+    note "could not install $test_tools in the root, so no window check: $(tail -3 "$root$work/tools.log" | tr '\n' ' ')"
+fi
+cp "$here/smoke-test.sh" "$root$work/smoke-test.sh"
+chmod 0755 "$root$work" "$root$work/smoke-test.sh"
+echo "--- packaging/smoke-test.sh $install_dir, as $user in the root"
+if out=$(timeout 900 chroot --userspec="$user:$user" "$root" /usr/bin/env -i PATH=/usr/local/bin:/usr/bin:/bin \
+        HOME="/home/$user" USER="$user" LANG=C.UTF-8 TMPDIR=/tmp /bin/bash -c "cd && $work/smoke-test.sh $install_dir" 2>&1); then
+    echo "$out"; echo "---"; pass "smoke-test.sh in the root"
+else
+    echo "$out"; echo "---"; fail "smoke-test.sh in the root"
+fi
+
+# --- remove ---------------------------------------------------------------------------------------
+if in_root apt-get remove -y -q "$package" > "$root$work/remove.log" 2>&1; then
+    pass "apt-get remove -y $package: $(grep -E '^[0-9]+ upgraded' "$root$work/remove.log")"
+else
+    fail "apt-get remove $package: $(tail -20 "$root$work/remove.log")"
+fi
+[ ! -e "$root$install_dir" ] && pass "$install_dir is gone" || fail "$install_dir is still there: $(cd "$root" && find ".$install_dir" | head)"
+[ ! -e "$root/usr/bin/batos" ] && [ ! -L "$root/usr/bin/batos" ] && ! in_root update-alternatives --query batos > /dev/null 2>&1 \
+    && pass "/usr/bin/batos and the batos alternative are gone" || fail "/usr/bin/batos is still there: $(ls -l "$root/usr/bin/batos" 2>&1)"
+left=$(cd "$root" && find usr/share/applications usr/local/share/applications -name '*batos*' 2> /dev/null || true)
+[ -z "$left" ] && pass "the menu entry is gone" || fail "the menu entry is still there: $left"
+[ -f "$root/home/$user/.local/share/batos/live_image/image.log" ] && [ -f "$root/home/$user/work/live_image/image.log" ] \
+    && pass "the user's images remain: ~/.local/share/batos/live_image, ~/work/live_image" \
+    || fail "the user's images were touched: $(ls -R "$root/home/$user" | head -20)"
+
+# --- leave the root as it was ---------------------------------------------------------------------
+# Everything apt installed since the start goes (autoremove alone would keep what the base system
+# recommends or suggests, such as perl and ca-certificates).
+added=$(comm -13 <(echo "$before") <(packages))
+[ -z "$added" ] || in_root apt-get purge -y -q $added > "$root$work/purge.log" 2>&1 \
+    || note "purging the root afterwards failed: $(tail -5 "$root$work/purge.log" | tr '\n' ' ')"
+[ -z "$(comm -3 <(echo "$before") <(packages))" ] || note "the root's packages differ from before the run: $(comm -3 <(echo "$before") <(packages) | tr -s ' \t\n' ' ')"
+# The user's files in /tmp too (/tmp/x, the JVM's hsperfdata, Xvfb's socket directory).
+in_root find /tmp -mindepth 1 -maxdepth 1 -user "$user" -exec rm -rf {} + 2> /dev/null || true
+in_root userdel -r "$user" 2> /dev/null || true
+rm -rf "$root$work"
+[ -n "$menu_dirs" ] || rmdir "$root/usr/share/desktop-directories" 2> /dev/null || true
+
+if [ "$failures" -gt 0 ]; then
+    echo "$failures check(s) failed"
+    exit 1
+fi
+echo "all checks passed"
