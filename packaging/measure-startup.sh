@@ -92,7 +92,7 @@ row() {  # id what figure detail
       "command": "xvfb-run -a -s \\"-screen 0 1600x1000x24\\" %s", "jdk": "%s", "load": "%s"}' \
         "$record" "$1" "$2" "$3" "$4" "$invocation" "$jdk" "$load"
 }
-load=$(printf '%s\n' "$load_before" "$(cut -d' ' -f1 /proc/loadavg)" | sort -n | uniq | paste -sd- | sed 's/-/–/')
+load=$(printf '%.1f\n' "$load_before" "$(cut -d' ' -f1 /proc/loadavg)" | sort -n | uniq | paste -sd- | sed 's/-/–/')
 {
     echo '{"records": ['
     row usable "Start-up of \`$*\` to a usable workbench window (the image open, browser, editor and inspector built), median of $runs" \
