@@ -82,7 +82,7 @@ echo "median of $runs: window $window ms, usable $usable ms, image info $info ms
 # The runtime that ran it: the bundled one beside a packaged launcher, else `java` on the PATH.
 release="$(dirname "$(readlink -f "$(command -v "${cmd[0]}")")")/../lib/runtime/release"
 if [ -f "$release" ]; then
-    jdk="Java $(sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"/\1/p' "$release") (bundled runtime)"
+    jdk="Java $(sed -n 's/^JAVA_VERSION="\(.*\)"/\1/p' "$release") (bundled runtime)"
 else
     jdk="Java $(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.runtime.version = //p')"
 fi

@@ -143,9 +143,9 @@ final class BenchGenerateCommand implements Callable<Integer> {
     private List<BenchmarkRecord> records(OnnxCausalLm lm, int context, int generated, double ttft,
             double perSecond, double overhead, String loadRange) {
         String name = model.getFileName() + " context=" + context;
-        String of = String.format(Locale.ROOT, "%s (%d layers, vocab %,d, %s) at %d tokens of context",
+        String of = String.format(Locale.ROOT, "%s (%d layers, vocab %,d, %s), context of %d %s",
                 lm.description().name(), lm.signature().layers(), lm.signature().vocabSize(),
-                lm.description().device(), context);
+                lm.description().device(), context, context == 1 ? "token" : "tokens");
         String detail = String.format(Locale.ROOT, "median of %d runs of %d tokens", runs, generated);
         boolean realVocabulary = lm.signature().vocabSize() >= 32_000;
         return List.of(

@@ -76,7 +76,7 @@ record SoakReport(long seed, int clients, Duration duration, Duration killEvery,
     /** The figures the benchmark record keeps of a soak ({@code batos soak --record}): lost and phantoms must be 0. */
     List<BenchmarkRecord> records() {
         String run = String.format(Locale.ROOT, "%d lives in %s, kills every ~%s, %d clients, seed %d",
-                lives, Soak.seconds(elapsed.toNanos()), killEvery, clients, seed);
+                lives, Soak.seconds(elapsed.toNanos()), Soak.seconds(killEvery.toNanos()), clients, seed);
         return List.of(
                 BenchmarkRecord.of("soak lost", "Acknowledged transactions lost across SIGKILLs of the server: every"
                         + " acknowledgement checked after the last life", lost, "",
