@@ -2,7 +2,6 @@ package io.batos.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.batos.cli.bench.BenchmarkLedger;
 import io.batos.cli.bench.BenchmarkRecord;
 import io.batos.cli.bench.LoadWatch;
 import io.batos.cli.bench.Machine;
@@ -58,10 +57,8 @@ final class BenchGenerateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON document")
     boolean json;
 
-    @Option(names = "--record", arity = "0..1", paramLabel = "DIR", fallbackValue = "src/bench/results",
-            description = "also merge the figures into the benchmark record in DIR (engine.json; default, in a"
-                    + " checkout: ${FALLBACK-VALUE})")
-    Path record;
+    @Mixin
+    RecordMixin record;
 
     @Override
     public Integer call() {
@@ -124,14 +121,9 @@ final class BenchGenerateCommand implements Callable<Integer> {
         } finally {
             load.close();
         }
-        if (record != null) {
-            String command = "batos bench generate --model " + model + " --contexts "
-                    + contexts.stream().map(String::valueOf).collect(Collectors.joining(",")) + " --tokens " + tokens
-                    + " --runs " + runs + engine.asArguments();
-            Path file = new BenchmarkLedger(record).merge("engine",
-                    records.stream().map(r -> r.ranAs(command, run, r.load())).toList());
-            err.println("batos: recorded " + records.size() + " figures in " + file);
-        }
+        record.write("engine", records, "batos bench generate --model " + model + " --contexts "
+                + contexts.stream().map(String::valueOf).collect(Collectors.joining(",")) + " --tokens " + tokens
+                + " --runs " + runs + engine.asArguments(), run, err);
         return 0;
     }
 

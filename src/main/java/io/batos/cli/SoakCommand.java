@@ -1,6 +1,5 @@
 package io.batos.cli;
 
-import io.batos.cli.bench.BenchmarkLedger;
 import io.batos.cli.bench.LoadWatch;
 import io.batos.cli.bench.Machine;
 import io.batos.image.ImageException;
@@ -15,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -69,10 +69,8 @@ final class SoakCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the figures as exactly one JSON object on stdout")
     boolean json;
 
-    @Option(names = "--record", arity = "0..1", paramLabel = "DIR", fallbackValue = "src/bench/results",
-            description = "also merge the figures into the benchmark record in DIR (soak.json; default, in a"
-                    + " checkout: ${FALLBACK-VALUE})")
-    Path record;
+    @Mixin
+    RecordMixin record;
 
     @Override
     public Integer call() throws IOException {
@@ -94,20 +92,18 @@ final class SoakCommand implements Callable<Integer> {
         Path dir = image != null ? image.toAbsolutePath() : work.resolve("image");
         PrintWriter err = spec.commandLine().getErr();
         Machine.Run run = Machine.run();
-        LoadWatch load = LoadWatch.start();
         err.println("soak: seed " + chosenSeed + ", image " + dir + ", server log " + work.resolve("serve.log"));
         err.flush();
-        SoakReport report = new Soak(new Soak.Options(duration, killEvery, clients, chosenSeed, dir,
-                work.resolve("serve.log"), err)).run();
-        String loadRange = load.range();
-        load.close();
-        if (record != null) {
-            String command = "batos soak --duration " + duration + " --kill-every " + killEvery + " --clients " + clients
-                    + " --seed " + chosenSeed;
-            Path file = new BenchmarkLedger(record).merge("soak",
-                    report.records().stream().map(r -> r.ranAs(command, run, loadRange)).toList());
-            err.println("soak: recorded " + report.records().size() + " figures in " + file);
+        SoakReport report;
+        String loadRange;
+        try (LoadWatch load = LoadWatch.start()) {
+            report = new Soak(new Soak.Options(duration, killEvery, clients, chosenSeed, dir,
+                    work.resolve("serve.log"), err)).run();
+            loadRange = load.range();
         }
+        record.write("soak", report.records().stream().map(r -> r.withLoad(loadRange)).toList(),
+                "batos soak --duration " + duration + " --kill-every " + killEvery + " --clients " + clients
+                        + " --seed " + chosenSeed, run, err);
 
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
