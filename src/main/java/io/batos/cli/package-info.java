@@ -14,9 +14,9 @@
  * exits 0), {@code ClientCommand} sends one request to such a server, and {@code KeysGroup} makes the
  * CURVE keys a server beyond loopback needs ({@code io.batos.net}). {@code BenchGenerateCommand}
  * ({@code bench generate}) and {@code SoakCommand} ({@code soak}, with {@code Soak} and its server,
- * clients and ledger) measure; with {@code --record} ({@code RecordMixin}) they write their figures into the project's
- * benchmark record ({@code io.batos.cli.bench}). {@code ImageCommand} is their shared
- * base: the {@code --image} and {@code --json} options, opening, committing and printing.
+ * clients and ledger) measure; with {@code --record} ({@code RecordMixin}) they write their
+ * figures into the project's benchmark record ({@code io.batos.cli.bench}). {@code ImageCommand}
+ * is their shared base: the {@code --image} and {@code --json} options, opening, committing and printing.
  * {@code ObjectJson} is how {@code get} shows an object; {@code Failures} turns any failure into
  * one line and an exit code.
  *
