@@ -68,7 +68,9 @@ public final class Bench {
                     options.verbosity().orElse(VerboseMode.NORMAL)), load, seen);
             results = new Runner(options, out).run();
         } catch (RunnerException e) {
-            System.err.println("bench: " + e.getMessage());
+            // JMH's "nothing matched" has no message of its own.
+            System.err.println("bench: " + (e.getMessage() != null ? e.getMessage()
+                    : "no benchmark matches " + String.join(" ", options.getIncludes())));
             System.exit(1);
             return;
         }
