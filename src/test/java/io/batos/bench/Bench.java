@@ -5,7 +5,6 @@ import io.batos.cli.bench.BenchmarkRecord;
 import io.batos.cli.bench.LoadWatch;
 import io.batos.cli.bench.Machine;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.results.BenchmarkResult;
@@ -38,9 +39,6 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * through to JMH; {@code -Dbench.record=false} runs without recording.
  */
 public final class Bench {
-    /** How the table spells the command that {@code bench ARGS} stands for. */
-    static final String COMMAND = "mvn -q -o -Pbench test-compile exec:exec -Dbench.args=\"ARGS\"";
-
     private static final Set<String> FLAGS = Set.of("-h", "-l", "-lp", "-lprof", "-lrf", "-help");
 
     private Bench() {
@@ -78,7 +76,8 @@ public final class Bench {
         Map<String, List<BenchmarkRecord>> byArea = new LinkedHashMap<>();
         for (RunResult result : results) {
             BenchmarkParams params = result.getParams();
-            String command = ("bench " + runOptions + " " + JmhRecords.selector(params)).replace("  ", " ");
+            String command = Stream.of("bench", runOptions, JmhRecords.selector(params)).filter(s -> !s.isEmpty())
+                    .collect(Collectors.joining(" "));
             Seen context = seen.getOrDefault(params, new Seen(run.when(), ""));
             BenchmarkRecord record = JmhRecords.of(result).ranAs(command,
                     new Machine.Run(run.machine(), run.jdk(), context.when(), run.commit()), context.load());

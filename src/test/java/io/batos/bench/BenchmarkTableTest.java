@@ -1,12 +1,14 @@
 package io.batos.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.batos.cli.bench.BenchmarkLedger;
 import io.batos.cli.bench.BenchmarkRecord;
 import io.batos.cli.bench.Machine;
 import java.io.IOException;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,9 +17,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
 
 /**
  * BENCHMARKS.md's table is what the benchmark record renders — so a figure typed by hand, or a run
@@ -102,7 +108,44 @@ class BenchmarkTableTest {
             assertThat(JmhRecords.area(m)).as(name).isIn("image", "methods", "audit", "memory", "wire");
             // The target parses the way the record will hold it.
             BenchmarkRecord.of(name, goal.what(), 1, goal.unit(), "", goal.target());
+            // JMH's unit for this method, as its annotations make it, converts to the goal's.
+            if (!goal.unit().isEmpty()) {
+                assertThatCode(() -> JmhRecords.Conversion.of(jmhUnit(m), goal.unit(), goal.items()))
+                        .as("%s: %s in %s", name, jmhUnit(m), goal.unit()).doesNotThrowAnyException();
+            }
+            assertThat(goal.figure()).as(name).matches("score|p[0-9.]+|[a-zA-Z]+");
+            if (goal.figure().matches("p[0-9.]+")) {
+                assertThat(annotation(m, BenchmarkMode.class).value()).as("%s: a percentile needs sampling", name)
+                        .containsExactly(Mode.SampleTime);
+            }
         }
+    }
+
+    /** "ops/s", "ms/op", …: the unit JMH reports for {@code m}, from its mode and output time unit. */
+    private static String jmhUnit(Method m) {
+        Mode mode = annotation(m, BenchmarkMode.class).value()[0];
+        OutputTimeUnit unit = annotation(m, OutputTimeUnit.class);
+        String time = switch (unit == null ? TimeUnit.SECONDS : unit.value()) {
+            case NANOSECONDS -> "ns";
+            case MICROSECONDS -> "us";
+            case MILLISECONDS -> "ms";
+            case SECONDS -> "s";
+            default -> "min";
+        };
+        return mode == Mode.Throughput ? "ops/" + time : time + "/op";
+    }
+
+    /** An annotation on the method, else on its class or an enclosing class (as JMH reads them). */
+    private static <A extends Annotation> A annotation(Method m, Class<A> type) {
+        if (m.isAnnotationPresent(type)) {
+            return m.getAnnotation(type);
+        }
+        for (Class<?> c = m.getDeclaringClass(); c != null; c = c.getEnclosingClass()) {
+            if (c.isAnnotationPresent(type)) {
+                return c.getAnnotation(type);
+            }
+        }
+        return null;
     }
 
     @Test

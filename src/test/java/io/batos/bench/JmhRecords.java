@@ -18,7 +18,7 @@ import org.openjdk.jmh.util.Statistics;
  *
  * <p>JMH's names are the class and method with the package dropped
  * ({@code MethodBenchmark.BatchCold.compile500Cold}), and its parameters appended
- * ({@code OpenBenchmark.open [objects=1000000]}), so the id is stable and reads well in the table.
+ * ({@code OpenBenchmark.openAfterCleanClose [objects=1000000]}), so the id is stable and reads well in the table.
  */
 final class JmhRecords {
     static final String PACKAGE = "io.batos.bench.";
@@ -34,8 +34,7 @@ final class JmhRecords {
         if (goal == null) {
             throw new IllegalStateException(params.getBenchmark() + " has no @Goal: say what it measures and its target");
         }
-        Result<?> primary = result.getPrimaryResult();
-        Result<?> source = primary;
+        Result<?> source = result.getPrimaryResult();
         String figureName = goal.figure();
         boolean percentile = figureName.matches("p[0-9.]+");
         if (!figureName.equals("score") && !percentile) {
@@ -49,13 +48,13 @@ final class JmhRecords {
         String jmhUnit = source.getScoreUnit();
         String unit = !goal.unit().isEmpty() ? goal.unit()
                 : jmhUnit.endsWith("/op") ? jmhUnit.substring(0, jmhUnit.length() - 3).replace("us", "µs") : jmhUnit;
-        Conversion c = Conversion.of(source.getScoreUnit(), unit, goal.items());
+        Conversion c = Conversion.of(jmhUnit, unit, goal.items());
         double error = percentile || !c.linear() ? Double.NaN : c.apply(source.getScoreError());
-        return BenchmarkRecord.of(id(params), goal.what(), c.apply(raw), unit, detail(params.getMode(), stats, c, unit,
-                percentile), goal.target()).withError(error);
+        return BenchmarkRecord.of(id(params), goal.what(), c.apply(raw), unit, detail(params.getMode(), stats, c, unit),
+                goal.target()).withError(error);
     }
 
-    /** "OpenBenchmark.open [objects=1000000]": the benchmark without the package, and its parameters. */
+    /** "OpenBenchmark.openAfterCleanClose [objects=1000000]": the benchmark without the package, and its parameters. */
     static String id(BenchmarkParams params) {
         String name = shortName(params.getBenchmark());
         if (params.getParamsKeys().isEmpty()) {
@@ -70,7 +69,7 @@ final class JmhRecords {
 
     /** The JMH options that select exactly this result: its name and each parameter's value. */
     static String selector(BenchmarkParams params) {
-        StringBuilder s = new StringBuilder(shortName(params.getBenchmark()).replace("$", "."));
+        StringBuilder s = new StringBuilder(shortName(params.getBenchmark()));
         for (String key : params.getParamsKeys()) {
             s.append(" -p ").append(key).append('=').append(params.getParam(key));
         }
@@ -119,7 +118,7 @@ final class JmhRecords {
         throw new IllegalStateException(method.getDeclaringClass().getName() + " has no @RecordedIn");
     }
 
-    private static String detail(Mode mode, Statistics stats, Conversion c, String unit, boolean percentile) {
+    private static String detail(Mode mode, Statistics stats, Conversion c, String unit) {
         if (mode == Mode.SampleTime) {
             return String.format(Locale.ROOT, "%s: p50 %s, p90 %s, p99 %s, p99.9 %s, max %s (%,d samples)",
                     unit, n(c.apply(stats.getPercentile(50))), n(c.apply(stats.getPercentile(90))),

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Where and on what a benchmark ran: the hardware and OS in one line, the Java runtime, the time
@@ -85,7 +85,7 @@ public final class Machine {
 
     private static String git(Path dir, String... args) {
         try {
-            Process p = new ProcessBuilder(concat("git", args)).directory(dir.toAbsolutePath().toFile())
+            Process p = new ProcessBuilder(Stream.concat(Stream.of("git"), Stream.of(args)).toList()).directory(dir.toAbsolutePath().toFile())
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
@@ -99,12 +99,5 @@ public final class Machine {
             Thread.currentThread().interrupt();
             return "";
         }
-    }
-
-    private static List<String> concat(String first, String... rest) {
-        var all = new java.util.ArrayList<String>(rest.length + 1);
-        all.add(first);
-        all.addAll(List.of(rest));
-        return all;
     }
 }
