@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.batos.cli.Main;
 import io.batos.image.ImageException;
 import io.batos.testing.ChildJvm;
+import io.batos.testing.Eventually;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,8 +16,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,14 +62,18 @@ class ServeProcessTest {
             assertThat(CurveTest.batos("client", "--connect", endpoint, "get", "[1]").exit()).isEqualTo(2);
 
             // Traffic from four clients, each writing its own slot; SIGTERM in the middle of it.
+            // The signal waits until every client has had a write acknowledged (a fixed sleep lost
+            // that race on a loaded 2-core CI machine), then lets traffic run on a little longer.
             AtomicBoolean stop = new AtomicBoolean();
+            AtomicLongArray progress = new AtomicLongArray(4);
             ExecutorService threads = Executors.newFixedThreadPool(4);
             List<Future<Long>> acknowledged = new ArrayList<>();
             for (int c = 0; c < 4; c++) {
                 int client = c;
-                acknowledged.add(threads.submit(() -> writer(endpoint, "k" + client, stop)));
+                acknowledged.add(threads.submit(() -> writer(endpoint, "k" + client, stop, progress, client)));
             }
-            Thread.sleep(700);
+            Eventually.until(() -> IntStream.range(0, 4).allMatch(c -> progress.get(c) > 0));
+            Thread.sleep(300);
             child.process().destroy();
             int exit = child.waitFor(Duration.ofSeconds(30));
             stop.set(true);
@@ -88,7 +95,8 @@ class ServeProcessTest {
     }
 
     /** Writes increasing numbers until stopped or refused; answers the last one acknowledged. */
-    private static long writer(String endpoint, String slot, AtomicBoolean stop) {
+    private static long writer(String endpoint, String slot, AtomicBoolean stop, AtomicLongArray progress,
+            int index) {
         long last = 0;
         try (ImageClient client = ImageClient.connect(endpoint)) {
             for (long i = 1; !stop.get(); i++) {
@@ -100,6 +108,7 @@ class ServeProcessTest {
                     break;
                 }
                 last = i;
+                progress.set(index, last);
             }
         } catch (ImageException e) {
             // No reply: the server has gone away, as it was told to.
