@@ -1,22 +1,29 @@
 #!/usr/bin/env bash
 # Installs a BAT OS Workbench .deb for real, with apt-get and its maintainer scripts, into a clean
-# Debian 12 (bookworm) root tree, runs the installed commands there as an ordinary user, and
-# removes the package again:
+# Debian 12 (bookworm) or Ubuntu root tree, runs the installed commands there as an ordinary user,
+# and removes the package again:
 #
-#   sudo packaging/install-test.sh [--root DIR] [--mirror URL] DEB
+#   sudo packaging/install-test.sh [--root DIR] [--suite S] [--mirror URL] [--upgrade-from OLD.deb] DEB
 #
-# DIR is the root tree. If it already holds a bootstrapped system (from an earlier run) it is
-# reused, which saves the minute of debootstrap and the downloads; otherwise `debootstrap
-# --variant=minbase bookworm` makes one there. Without --root a temporary one is made and deleted
+# S is bookworm (Debian 12, the default) or an Ubuntu release such as noble (24.04) or jammy
+# (22.04). DIR is the root tree. If it already holds a bootstrapped system of that release (from an
+# earlier run) it is reused, which saves the minute of debootstrap and the downloads; otherwise
+# `debootstrap --variant=minbase S` makes one there (for Ubuntu with the archive key pinned below). Without --root a temporary one is made and deleted
 # at the end. Each run leaves the root as it found it: what apt installed (the package, its
 # Depends, the test tools) is purged again and the test user deleted; the downloaded .debs stay
 # in the root's /var/cache/apt/archives.
 # Checks, inside the root (chroot, with /proc, /sys and /dev mounted while it runs; P is the
 # package, batos or batos-cuda):
+#   - with --upgrade-from: apt-get installs OLD.deb (an older version of the same package) first,
+#     the test user makes an image with it (the demo, plus one slot set), and then DEB is installed
+#     over it as an upgrade (old prerm, new postinst); after the upgrade the new version opens that
+#     image: the history the old one wrote is unchanged, the slot holds its value, `image verify`
+#     passes and a method the old version installed runs;
 #   - apt-get installs the .deb and the Depends it names, and runs postinst: `dpkg -s` says
 #     installed, /usr/bin/batos is the alternative for /opt/P/bin/batos, the menu entry is in place
 #     (a fresh root has no /usr/share/desktop-directories, like any system without a desktop menu),
-#     and every shared library under /opt/P finds its dependencies (so Depends is complete);
+#     every shared library under /opt/P finds its dependencies (so Depends is complete), and
+#     every file under /opt/P belongs to the package (nothing of an older version is left);
 #   - as a user made with useradd -m, with no DISPLAY: `batos image init`/`image info` on PATH,
 #     bare `batos` in a new working directory (describes ./live_image), `batos-workbench`
 #     (~/.local/share/batos/live_image);
@@ -24,16 +31,18 @@
 #     xvfb and xdotool apt-installed into the root for the purpose, the workbench window under Xvfb);
 #   - `apt-get remove` runs prerm: /opt/P, /usr/bin/batos and the menu entry are gone, the user's
 #     images are not.
-# Needs: root (chroot and mount), debootstrap (apt-get install debootstrap), dpkg-deb, and network
-# access to a Debian mirror: --mirror, else $BATOS_DEBIAN_MIRROR, else http://deb.debian.org/debian.
+# Needs: root (chroot and mount), debootstrap (apt-get install debootstrap), dpkg-deb, gpg, and
+# network access to a mirror: --mirror, else $BATOS_DEBIAN_MIRROR for Debian, else
+# http://deb.debian.org/debian or http://archive.ubuntu.com/ubuntu.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=
-mirror=${BATOS_DEBIAN_MIRROR:-http://deb.debian.org/debian}
+mirror=
 suite=bookworm
 user=batos-test
 deb=
+old_deb=
 
 usage() {
     sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//' >&2
@@ -44,6 +53,8 @@ while [ $# -gt 0 ]; do
     case "$1" in
         --root) root=$2; shift 2 ;;
         --mirror) mirror=$2; shift 2 ;;
+        --suite) suite=$2; shift 2 ;;
+        --upgrade-from) old_deb=$2; shift 2 ;;
         -h|--help) usage ;;
         -*) echo "install-test: unknown argument '$1'" >&2; usage ;;
         *) [ -z "$deb" ] || usage; deb=$1; shift ;;
@@ -59,10 +70,32 @@ fail() { echo "FAIL $*"; failures=$((failures + 1)); }
 note() { echo "note $*"; }
 
 [ "$(id -u)" -eq 0 ] || die "needs root (chroot, mount, apt-get in the root tree)"
+# The release's archive: where it is, which parts of it apt reads, and for Ubuntu (whose keys a
+# Debian host does not have) the one key its releases since 2018 are signed with.
+case "$suite" in
+    bookworm)
+        mirror=${mirror:-${BATOS_DEBIAN_MIRROR:-http://deb.debian.org/debian}}
+        sources="deb $mirror $suite main" ;;
+    jammy|noble|oracular|plucky|questing)
+        mirror=${mirror:-http://archive.ubuntu.com/ubuntu}
+        # "Ubuntu Archive Automatic Signing Key (2018) <ftpmaster@ubuntu.com>"
+        archive_key=F6ECB3762474EDA9D21B7022871920D1991BC93C
+        # xdotool, for the window check, is in universe; the updates pockets are what a user has.
+        sources=$(printf 'deb %s %s main universe\n' "$mirror" "$suite" "$mirror" "$suite-updates" "$mirror" "$suite-security") ;;
+    *) die "unknown --suite '$suite' (bookworm, or an Ubuntu release: jammy, noble, ...)" ;;
+esac
 [ -f "$deb" ] || die "$deb is missing"
 deb=$(cd "$(dirname "$deb")" && pwd)/$(basename "$deb")
 package=$(dpkg-deb -f "$deb" Package)
+version=$(dpkg-deb -f "$deb" Version)
 install_dir=/opt/$package
+if [ -n "$old_deb" ]; then
+    [ -f "$old_deb" ] || die "$old_deb is missing"
+    old_deb=$(cd "$(dirname "$old_deb")" && pwd)/$(basename "$old_deb")
+    [ "$(dpkg-deb -f "$old_deb" Package)" = "$package" ] || die "$old_deb is not a $package package"
+    old_version=$(dpkg-deb -f "$old_deb" Version)
+    dpkg --compare-versions "$old_version" lt "$version" || die "$old_deb ($old_version) is not older than $deb ($version)"
+fi
 command -v debootstrap > /dev/null || die "debootstrap is missing (apt-get install debootstrap)"
 
 # --- the root tree ------------------------------------------------------------------------------
@@ -89,15 +122,36 @@ cleanup() {
 }
 trap cleanup EXIT
 
+os_release() { (. "$root/etc/os-release" && printf '%s\n' "${!1}"); }
 if [ -f "$root/var/lib/dpkg/status" ] && [ -x "$root/usr/bin/apt-get" ]; then
-    say "reusing the Debian $(cat "$root/etc/debian_version") root in $root"
+    [ "$(os_release VERSION_CODENAME)" = "$suite" ] || die "$root holds $(os_release PRETTY_NAME), not $suite"
+    say "reusing the $(os_release PRETTY_NAME) root in $root"
 elif [ -z "$(ls -A "$root")" ]; then
+    keyring=()
+    script=()
+    if [ -n "${archive_key:-}" ]; then
+        # The keyring package from the archive itself, trusted only for the pinned key in it: a
+        # keyring without that key leaves an empty export, and debootstrap then refuses the Release.
+        gnupg=$(mktemp -d)
+        file=$(curl -fsS "$mirror/dists/$suite/main/binary-amd64/Packages.gz" | zcat \
+            | awk '/^Package: ubuntu-keyring$/ { p = 1 } p && /^Filename: / { print $2; p = 0 }' | head -1)
+        [ -n "$file" ] || die "no ubuntu-keyring in $mirror $suite"
+        curl -fsS -o "$gnupg/keyring.deb" "$mirror/$file" && dpkg-deb -x "$gnupg/keyring.deb" "$gnupg/x" \
+            && gpg --homedir "$gnupg" -q --import "$gnupg/x/usr/share/keyrings/ubuntu-archive-keyring.gpg" 2> /dev/null \
+            && gpg --homedir "$gnupg" -q --export "$archive_key" > "$root.keyring.gpg" && [ -s "$root.keyring.gpg" ] \
+            || die "the archive key $archive_key is not in $mirror/$file"
+        rm -rf "$gnupg"
+        keyring=(--keyring "$root.keyring.gpg")
+        # This debootstrap may be older than the release: Ubuntu's script is one for all of them.
+        [ -e "/usr/share/debootstrap/scripts/$suite" ] || script=(/usr/share/debootstrap/scripts/gutsy)
+    fi
     say "debootstrap --variant=minbase $suite $root $mirror"
-    debootstrap --variant=minbase "$suite" "$root" "$mirror" > "$root.debootstrap.log" 2>&1 \
+    debootstrap --variant=minbase "${keyring[@]}" "$suite" "$root" "$mirror" "${script[@]}" > "$root.debootstrap.log" 2>&1 \
         || { tail -20 "$root.debootstrap.log" >&2; die "debootstrap failed (log: $root.debootstrap.log)"; }
-    rm -f "$root.debootstrap.log"
+    grep -h 'Valid Release signature' "$root.debootstrap.log" | sed 's/^I: /[install-test] /' >&2 || true
+    rm -f "$root.debootstrap.log" "$root.keyring.gpg"
 else
-    die "$root is neither empty nor a bootstrapped Debian root"
+    die "$root is neither empty nor a bootstrapped Debian or Ubuntu root"
 fi
 
 bind() {   # mount TYPE-or---bind SOURCE TARGET, undone on exit
@@ -144,8 +198,8 @@ work=/tmp/batos-install-test
 rm -rf "$root$work" "$root/tmp/x"
 mkdir -p "$root$work"
 
-say "Debian $(cat "$root/etc/debian_version") in $root ($(in_root dpkg-query -W -f='${db:Status-Status}\n' | grep -cx installed) packages); apt-get update from $mirror"
-echo "deb $mirror $suite main" > "$root/etc/apt/sources.list"
+say "$(os_release PRETTY_NAME) in $root ($(in_root dpkg-query -W -f='${db:Status-Status}\n' | grep -cx installed) packages); apt-get update from $mirror"
+echo "$sources" > "$root/etc/apt/sources.list"
 in_root apt-get update -q > "$root$work/update.log" 2>&1 || { cat "$root$work/update.log"; die "apt-get update failed in the root"; }
 
 # --- install --------------------------------------------------------------------------------------
@@ -160,11 +214,35 @@ else
     menu_dirs=
     note "the root has no /usr/share/desktop-directories (no desktop menu yet)"
 fi
+in_root useradd -m -s /bin/bash "$user"
+pass "user $user (useradd -m): $(in_root id "$user")"
+
+# --- the older version, and an image it made (--upgrade-from) -----------------------------------
+if [ -n "$old_deb" ]; then
+    cp "$old_deb" "$root$work/"
+    old_name=$(basename "$old_deb")
+    if in_root apt-get install -y -q "$work/$old_name" > "$root$work/install-old.log" 2>&1; then
+        pass "apt-get install ./$old_name (to upgrade from): $(grep -E '^[0-9]+ upgraded, [0-9]+ newly installed' "$root$work/install-old.log")"
+    else
+        fail "apt-get install ./$old_name:"
+        tail -30 "$root$work/install-old.log" | sed 's/^/     /'
+        exit 1
+    fi
+    out=$(as_user "batos image demo kept > /dev/null && batos set lobby greeting '\"kept from $old_version\"' --image kept" 2>&1) \
+        && pass "$old_version: batos image demo kept, batos set lobby greeting: $out" || fail "$old_version made no image: $out"
+    old_history=$(as_user 'batos image history --image kept' 2>&1) || fail "$old_version: batos image history: $old_history"
+fi
+
 cp "$deb" "$root$work/"
 name=$(basename "$deb")
 echo "package: $name, $(du -m "$deb" | cut -f1) MiB ($(stat -c %s "$deb") bytes)"
 if in_root apt-get install -y -q "$work/$name" > "$root$work/install.log" 2>&1; then
     pass "apt-get install ./$name: $(grep -E '^[0-9]+ upgraded, [0-9]+ newly installed' "$root$work/install.log")"
+    if [ -n "$old_deb" ]; then
+        grep -qF "Unpacking $package ($version) over ($old_version)" "$root$work/install.log" \
+            && pass "it was an upgrade: $(grep -F "Unpacking $package" "$root$work/install.log")" \
+            || fail "apt-get did not upgrade $old_version to $version: $(grep -E '^(Unpacking|Setting up)' "$root$work/install.log" | tr '\n' ' ')"
+    fi
     grep -E '^(After this operation|Need to get)' "$root$work/install.log" | sed 's/^/     /'
 else
     fail "apt-get install ./$name:"
@@ -221,9 +299,27 @@ libs=$(in_root /bin/sh -c "find $install_dir -name '*.so*' -type f | wc -l")
 [ -z "$missing" ] && pass "all $libs shared libraries under $install_dir find their dependencies (ldd)" \
     || fail "libraries under $install_dir miss dependencies that Depends does not bring: $(tr -s ' \t' ' ' <<< "$missing")"
 
+# Nothing under /opt/P that dpkg does not know of: no file of an older version left behind, and
+# nothing the maintainer scripts made there.
+stray=$(comm -23 <(in_root find "$install_dir" | sort) <(in_root dpkg-query -L "$package" | sort))
+files=$(in_root find "$install_dir" -type f | wc -l)
+[ -z "$stray" ] && pass "all $files files under $install_dir belong to $package $version (dpkg -L)" \
+    || fail "files under $install_dir that $package $version does not own: $(head -20 <<< "$stray" | tr '\n' ' ')"
+
 # --- as a user ----------------------------------------------------------------------------------
-in_root useradd -m -s /bin/bash "$user"
-pass "user $user (useradd -m): $(in_root id "$user")"
+if [ -n "$old_deb" ]; then
+    history=$(as_user 'batos image history --image kept' 2>&1) \
+        && [ "$(head -n "$(wc -l <<< "$old_history")" <<< "$history")" = "$old_history" ] \
+        && pass "$version reads the history $old_version wrote unchanged: $(wc -l <<< "$old_history") transactions, the last: $(tail -1 <<< "$old_history" | tr -s ' ' | sed 's/^ //')" \
+        || fail "the history of the image $old_version made changed: $(diff <(echo "$old_history") <(echo "$history") | head -10 | tr '\n' ' ')"
+    out=$(as_user 'batos get lobby greeting --image kept' 2>&1) && [ "$out" = "\"kept from $old_version\"" ] \
+        && pass "$version: batos get lobby greeting --image kept: $out" || fail "$version: batos get lobby greeting: $out"
+    out=$(as_user 'batos image verify --image kept' 2>&1) \
+        && pass "$version: batos image verify --image kept: $out" || fail "$version: batos image verify: $out"
+    out=$(as_user 'batos send lobby.counter increment --image kept' 2>&1) \
+        && pass "$version runs a method $old_version installed: batos send lobby.counter increment: $out" \
+        || fail "$version: batos send lobby.counter increment: $out"
+fi
 
 out=$(as_user 'command -v batos && batos image init --image /tmp/x' 2>&1) \
     && pass "batos image init --image /tmp/x: $(tr '\n' ' ' <<< "$out")" || fail "batos image init: $out"
@@ -268,7 +364,8 @@ fi
 left=$(cd "$root" && find usr/share/applications usr/local/share/applications -name '*batos*' 2> /dev/null || true)
 [ -z "$left" ] && pass "the menu entry is gone" || fail "the menu entry is still there: $left"
 [ -f "$root/home/$user/.local/share/batos/live_image/image.log" ] && [ -f "$root/home/$user/work/live_image/image.log" ] \
-    && pass "the user's images remain: ~/.local/share/batos/live_image, ~/work/live_image" \
+    && { [ -z "$old_deb" ] || [ -f "$root/home/$user/kept/image.log" ]; } \
+    && pass "the user's images remain: ~/.local/share/batos/live_image, ~/work/live_image${old_deb:+, ~/kept}" \
     || fail "the user's images were touched: $(ls -R "$root/home/$user" | head -20)"
 
 # --- leave the root as it was ---------------------------------------------------------------------
