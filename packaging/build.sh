@@ -177,13 +177,25 @@ if [ "$type" != app-image ]; then
         sed -e "s|@INSTALL_DIR@|$install_dir|g" -e "s|@TITLE@|$title|g" -e "s|@PRIORITY@|$priority|g" \
             "$here/linux/$file" > "$work/resources/$file"
     done
-    "$jdk/bin/jpackage" --type deb --dest "$dest" --app-image "$app" \
+    # jpackage writes Depends with the names this machine's packages have (dpkg -S). Ubuntu has one
+    # of the runtime's libraries under another name: libjpeg.so.62 (LIBJPEG_6.2 symbols) is
+    # libjpeg62-turbo on Debian and libjpeg62 on Ubuntu, so Depends offers both; its other renames
+    # (libgtk-3-0t64, libasound2t64, ...) provide the old names. jpackage's package is left
+    # uncompressed and packed once, after the edit, with dpkg-deb's compressor (xz, or
+    # $DPKG_DEB_COMPRESSOR_TYPE).
+    rm -rf "$work/deb"
+    DPKG_DEB_COMPRESSOR_TYPE=none "$jdk/bin/jpackage" --type deb --dest "$work/deb" --app-image "$app" \
         --name batos --linux-package-name "$package" --app-version "$app_version" \
         --vendor "BAT OS" --description "$description" --icon "$root/images/icons/batos.png" \
         --linux-deb-maintainer "${BATOS_DEB_MAINTAINER:-batos@localhost}" --linux-app-category devel \
         --linux-shortcut --linux-menu-group "Development;IDE;" \
         --linux-package-deps libgtk-3-0 \
         --resource-dir "$work/resources"
-    deb=$(ls -t "$dest/${package}_${app_version}"-*.deb | head -1)
+    built=$(ls "$work/deb/${package}_${app_version}"-*.deb)
+    dpkg-deb -R "$built" "$work/deb/tree"
+    sed -i -E '/^Depends:/ s/(^Depends:|,) *libjpeg62-turbo *(,|$)/\1 libjpeg62-turbo | libjpeg62\2/' "$work/deb/tree/DEBIAN/control"
+    deb="$dest/$(basename "$built")"
+    dpkg-deb --root-owner-group -b "$work/deb/tree" "$deb" > /dev/null
+    rm -rf "$work/deb"
     say "deb: $deb ($(du -m "$deb" | cut -f1) MB)"
 fi

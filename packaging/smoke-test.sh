@@ -6,7 +6,8 @@
 # APP_DIR holds bin/batos: the app image (target/jpackage/batos/app-image/batos) or a .deb
 # unpacked without root (dpkg-deb -x target/batos_*.deb /tmp/root; APP_DIR=/tmp/root/opt/batos).
 # Checks: the command line; javac in the runtime (a method installs and answers); ONNX Runtime
-# and tokenizer natives (generate on a fixture model); the default image places of the `batos`
+# and tokenizer natives (generate on a fixture model); the runtime's JPEG codec on the system's
+# libjpeg; the default image places of the `batos`
 # command (./live_image) and of the desktop command (the XDG data directory); and, where
 # xvfb-run and xdotool exist, that the workbench window opens and quits cleanly.
 set -euo pipefail
@@ -49,6 +50,24 @@ out=$(headless "$batos" model fixture --kind tiny-llama --out "$tmp/model" 2>&1)
 out=$(cd "$tmp" && DJL_CACHE_DIR="$tmp/djl" headless "$batos" generate --model "$tmp/model" --prompt hi --max-tokens 8 --json 2>&1) \
     && grep -q '"generatedTokens" : 8' <<< "$out" \
     && pass "generate: $(grep -E '"(generatedTokens|stopReason|device)"' <<< "$out" | tr -d ' \n')" || fail "generate: $out"
+
+# The runtime's own native libraries that link the system's: its JPEG codec needs libjpeg.so.62,
+# which Depends names with alternatives (libjpeg62-turbo on Debian, libjpeg62 on Ubuntu). A JPEG
+# written and read back through ImageIO loads it and calls into it.
+cat > "$tmp/Jpeg.java" <<'EOF'
+public class Jpeg {
+    public static void main(String[] args) throws Exception {
+        var image = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        image.setRGB(8, 8, 0xff0000);
+        var bytes = new java.io.ByteArrayOutputStream();
+        if (!javax.imageio.ImageIO.write(image, "jpeg", bytes)) throw new IllegalStateException("no JPEG writer");
+        var back = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+        System.out.println(bytes.size() + " bytes, read back as " + back.getWidth() + "x" + back.getHeight());
+    }
+}
+EOF
+out=$(headless "$app/lib/runtime/bin/java" -Djava.awt.headless=true "$tmp/Jpeg.java" 2>&1) && [[ "$out" == *"read back as 64x48" ]] \
+    && pass "the runtime's JPEG codec (libjpeg.so.62): $out" || fail "the runtime's JPEG codec: $out"
 
 # The `batos` command keeps the checkout's default: ./live_image in the working directory.
 mkdir -p "$tmp/cwd"
