@@ -6,7 +6,8 @@
 # APP_DIR holds bin/batos: the app image (target/jpackage/batos/app-image/batos) or a .deb
 # unpacked without root (dpkg-deb -x target/batos_*.deb /tmp/root; APP_DIR=/tmp/root/opt/batos).
 # Checks: the command line; javac in the runtime (a method installs and answers); ONNX Runtime
-# and tokenizer natives (generate on a fixture model); the runtime's JPEG codec on the system's
+# and tokenizer natives (generate on a fixture model); the CUDA device used, or refused with the
+# reason; the runtime's JPEG codec on the system's
 # libjpeg; the default image places of the `batos`
 # command (./live_image) and of the desktop command (the XDG data directory); and, where
 # xvfb-run and xdotool exist, that the workbench window opens and quits cleanly.
@@ -50,6 +51,23 @@ out=$(headless "$batos" model fixture --kind tiny-llama --out "$tmp/model" 2>&1)
 out=$(cd "$tmp" && DJL_CACHE_DIR="$tmp/djl" headless "$batos" generate --model "$tmp/model" --prompt hi --max-tokens 8 --json 2>&1) \
     && grep -q '"generatedTokens" : 8' <<< "$out" \
     && pass "generate: $(grep -E '"(generatedTokens|stopReason|device)"' <<< "$out" | tr -d ' \n')" || fail "generate: $out"
+
+# The CUDA device: a GPU build where CUDA 12 and cuDNN 9 are installed runs on it; every other
+# case refuses in one line that says why, and with cuda,cpu runs on the CPU and says why.
+out=$(cd "$tmp" && DJL_CACHE_DIR="$tmp/djl" headless "$batos" generate --model "$tmp/model" --prompt hi --max-tokens 4 --device cuda --json 2> "$tmp/stderr") \
+    && status=0 || status=$?
+why=$(cat "$tmp/stderr")
+if [ "$status" -eq 0 ] && grep -q '"device" : "cuda:0"' <<< "$out"; then
+    pass "generate --device cuda runs on cuda:0"
+elif [ "$status" -ne 0 ] && [ "$(grep -c . <<< "$why")" -eq 1 ] && [[ "$why" == "batos: cannot run on cuda:0: "* ]]; then
+    pass "generate --device cuda refuses in one line (exit $status): $why"
+else
+    fail "generate --device cuda (exit $status): $out $why"
+fi
+out=$(cd "$tmp" && DJL_CACHE_DIR="$tmp/djl" headless "$batos" generate --model "$tmp/model" --prompt hi --max-tokens 4 --device cuda,cpu --json 2> "$tmp/stderr") \
+    && { grep -q '"device" : "cuda:0"' <<< "$out" || { grep -q '"device" : "cpu"' <<< "$out" && grep -q "^batos: running on cpu because " "$tmp/stderr"; }; } \
+    && pass "generate --device cuda,cpu: $(grep '"device"' <<< "$out" | tr -d ' '), $(cat "$tmp/stderr")" \
+    || fail "generate --device cuda,cpu: $out $(cat "$tmp/stderr")"
 
 # The runtime's own native libraries that link the system's: its JPEG codec needs libjpeg.so.62,
 # which Depends names with alternatives (libjpeg62-turbo on Debian, libjpeg62 on Ubuntu). A JPEG

@@ -5,6 +5,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxTensorLike;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtLoraAdapter;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.platform.Fp16Conversions;
@@ -79,7 +80,9 @@ public final class OnnxCausalLm implements LanguageModel {
 
     private OnnxCausalLm(ModelDirectory dir, EngineOptions options) {
         this.options = options;
-        this.env = OrtEnvironment.getEnvironment();
+        // ONNX Runtime's own log would print its errors a second time, in colour, on stderr: every
+        // one of them reaches the user as a ModelException's one line instead.
+        this.env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL, "batos");
         this.tokenizer = ModelTokenizer.load(dir.tokenizerFile());
         SessionFactory.Opened opened;
         try {

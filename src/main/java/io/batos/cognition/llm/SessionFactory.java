@@ -2,6 +2,7 @@ package io.batos.cognition.llm;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession;
 import java.nio.file.Path;
@@ -11,7 +12,8 @@ import java.nio.file.Path;
  *
  * <p>{@code getAvailableProviders()} lists what the runtime was compiled with, not what works on
  * this machine: the CPU jar has no CUDA at all, and the GPU jar still needs CUDA 12 and cuDNN 9
- * libraries and a GPU at run time. Both cases end in a one-line reason; with CPU fallback allowed
+ * libraries and a GPU at run time (the missing library is named: {@link CudaProviderLibrary}).
+ * Both cases end in a one-line reason; with CPU fallback allowed
  * ({@code cuda,cpu}) the session runs on the CPU and the reason travels with it as a note.
  */
 final class SessionFactory {
@@ -56,7 +58,9 @@ final class SessionFactory {
             probe.addCUDA(ordinal);
             return null;
         } catch (OrtException e) {
-            return "CUDA is not usable here: " + firstLine(e.getMessage());
+            return "CUDA is not usable here: " + CudaProviderLibrary.whyNotLoadable()
+                    .map(why -> why + " (CUDA 12 and cuDNN 9 must be on the loader path)")
+                    .orElseGet(() -> firstLine(e.getMessage()));
         }
     }
 
@@ -68,7 +72,7 @@ final class SessionFactory {
                 so.setIntraOpNumThreads(options.intraOpThreads());
             }
             so.setCPUArenaAllocator(options.memoryArena());
-            so.setSessionLogLevel(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
+            so.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL);
             if (cuda) {
                 so.addCUDA(options.device().cudaDevice());
             }
