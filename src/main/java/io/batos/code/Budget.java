@@ -1,19 +1,26 @@
 package io.batos.code;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+
 /**
  * The time and nesting budget of one thread's top-level send.
  *
  * <p>{@code Thread.stop} is gone and an interrupt cannot stop {@code while (true) {}}, so the
  * compiler inserts {@code $budget.tick()} at every loop back-edge and at method and block-lambda
- * entry. A tick is one increment and one branch; every 4,096th tick reads the clock. Once expired
- * the budget stays expired, so a method that catches the error and loops on meets it again at its
- * next tick. One budget per thread, confined to it.
+ * entry. A tick is one increment and one branch; every 4,096th tick reads two fields that other
+ * threads set: a cancel, and the {@link BudgetWatch}'s mark that the send ran past its time limit
+ * (sends never read the clock themselves). Once expired the budget stays expired, so a method that
+ * catches the error and loops on meets it again at its next tick. One budget per thread, confined
+ * to it apart from those fields.
  */
 public final class Budget {
-    private static final int CLOCK_EVERY = 0xFFF;
+    private static final int CHECK_EVERY = 0xFFF;
 
     private int ticks;
-    private long deadline;
     private long limitNanos;
     private boolean expired;
     private int depth;
@@ -23,12 +30,42 @@ public final class Budget {
     /** Set from another thread by {@link #cancel()}; read only on the slow path and on entry. */
     private volatile boolean cancelled;
 
-    /** Every thread's budget, made once per thread, so a cancel can find it without a per-send registry. */
-    private static final java.util.Map<Thread, Budget> BY_THREAD =
-            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    // What the watch sees. Each top-level send has a number: started is the current or last one,
+    // finished the last that ended (running while they differ); waitedNanos is the current send's
+    // time spent waiting outside its budget, waiting is non-zero during such a wait; overdue is the
+    // number of a send the watch found past its limit.
+    private long started;
+    private long finished;
+    private long waitedNanos;
+    private int waiting;
+    private volatile long overdue;
+    // The watch's own notes, touched by its thread only: the send it is timing, and since when.
+    private long watchedSend;
+    private long watchedSince;
+
+    private static final VarHandle STARTED;
+    private static final VarHandle FINISHED;
+    private static final VarHandle WAITED;
+    private static final VarHandle WAITING;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            STARTED = lookup.findVarHandle(Budget.class, "started", long.class);
+            FINISHED = lookup.findVarHandle(Budget.class, "finished", long.class);
+            WAITED = lookup.findVarHandle(Budget.class, "waitedNanos", long.class);
+            WAITING = lookup.findVarHandle(Budget.class, "waiting", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Every thread's budget, made once per thread, for a cancel and for the watch. */
+    private static final Map<Thread, Budget> BY_THREAD = Collections.synchronizedMap(new WeakHashMap<>());
     private static final ThreadLocal<Budget> CURRENT = ThreadLocal.withInitial(() -> {
         Budget budget = new Budget();
         BY_THREAD.put(Thread.currentThread(), budget);
+        BudgetWatch.start();
         return budget;
     });
 
@@ -50,7 +87,7 @@ public final class Budget {
 
     /** Called by generated code; throws {@link RunawayMethodError} when the budget is spent. */
     public void tick() {
-        if (expired || (++ticks & CLOCK_EVERY) == 0 && (cancelled || System.nanoTime() - deadline > 0)) {
+        if (expired || (++ticks & CHECK_EVERY) == 0 && (cancelled || overdue == started)) {
             expire();
         }
     }
@@ -78,23 +115,33 @@ public final class Budget {
         return cancelled;
     }
 
-    /** Enters a send; the outermost one starts the clock. Answers whether this is the outermost. */
+    /**
+     * Enters a send; the outermost one gets the next number, which starts the watch's clock.
+     * Answers whether this is the outermost.
+     */
     boolean enter(String selector, long limitNanos, int maxDepth) {
         if (depth == 0) {
             this.selector = selector;
             this.limitNanos = limitNanos;
             this.maxDepth = maxDepth;
-            this.deadline = System.nanoTime() + limitNanos;
             this.expired = false;
             this.blamed = false;
-            this.cancelled = false;
+            if (cancelled) {
+                cancelled = false;
+            }
             this.ticks = 0;
+            WAITED.setRelease(this, 0L);
+            WAITING.setRelease(this, 0);
+            // Volatile, then the watch's parked flag: see BudgetWatch on why no start is missed.
+            STARTED.setVolatile(this, started + 1);
+            BudgetWatch.sendStarted();
         } else {
             if (cancelled) {
                 expired = true;
                 throw new RunawayMethodError("method '" + this.selector + "' was cancelled");
             }
-            if (expired) {
+            if (expired || overdue == started) {
+                expired = true;
                 throw new RunawayMethodError("method '" + this.selector + "' ran past its time budget");
             }
             if (depth >= this.maxDepth) {
@@ -121,18 +168,57 @@ public final class Budget {
     }
 
     /**
-     * Gives back the time a send spent waiting for something outside it (a cognitive cycle
-     * writing a missing method): that wait does not count against the send's time budget.
+     * Starts a wait for something outside the send (a cognitive cycle writing a missing method):
+     * the watch does not judge the send while it waits, and {@link #resume} gives the time back.
      */
-    void extend(long nanos) {
+    void pause() {
         if (depth > 0) {
-            deadline += nanos;
+            WAITING.setRelease(this, waiting + 1);
+        }
+    }
+
+    /** Ends a wait that {@link #pause} began, which lasted {@code nanos}: it does not count. */
+    void resume(long nanos) {
+        if (depth > 0) {
+            WAITED.setRelease(this, waitedNanos + nanos);
+            WAITING.setRelease(this, waiting - 1);
         }
     }
 
     /** Leaves a send. */
     void exit() {
-        depth--;
+        if (--depth == 0) {
+            FINISHED.setRelease(this, started);
+        }
+    }
+
+    /**
+     * The watch's scan: marks each top-level send that has run past its limit, timing a send from
+     * the first scan that sees it. Answers whether any send is running.
+     */
+    static boolean watchAll(long now) {
+        boolean running = false;
+        synchronized (BY_THREAD) {
+            for (Budget budget : BY_THREAD.values()) {
+                running |= budget.watch(now);
+            }
+        }
+        return running;
+    }
+
+    private boolean watch(long now) {
+        long send = (long) STARTED.getVolatile(this);
+        if (send == (long) FINISHED.getAcquire(this)) {
+            return false;
+        }
+        if (send != watchedSend) {
+            watchedSend = send;
+            watchedSince = now;
+        } else if ((int) WAITING.getAcquire(this) == 0
+                && now - watchedSince - (long) WAITED.getAcquire(this) > limitNanos && overdue != send) {
+            overdue = send;
+        }
+        return true;
     }
 
     /** Whether the current top-level send has spent its budget. */

@@ -231,11 +231,13 @@ public final class MethodRuntime implements MethodInvoker {
      * invocation time bound).
      */
     public static <T> T waitOutsideBudget(java.util.concurrent.CompletableFuture<T> work) {
+        Budget budget = Budget.current();
+        budget.pause();
         long start = System.nanoTime();
         try {
             return work.join();
         } finally {
-            Budget.current().extend(System.nanoTime() - start);
+            budget.resume(System.nanoTime() - start);
         }
     }
 

@@ -11,7 +11,8 @@
  *       and is quarantined until installed again. {@code evaluate} is "do it".</li>
  *   <li>{@code MethodUnit} wraps a method into the generated class implementing
  *       {@link io.batos.code.SlotMethod}; {@code Instrumenter} inserts budget checks at method and
- *       lambda entry and loop back-edges without moving any line.</li>
+ *       lambda entry and loop back-edges without moving any line. Sends never read the clock:
+ *       {@code BudgetWatch}, one thread, times them and marks the ones past their limit.</li>
  *   <li>The sandbox, in depth: {@code SandboxScanner} checks every symbol javac resolved against
  *       {@link io.batos.code.SandboxPolicy} ({@code sandbox/allow-list.txt}) — the boundary;
  *       {@code MethodClassLoader} refuses to link any class outside it — the second net. The
