@@ -28,7 +28,8 @@
 #     bare `batos` in a new working directory (describes ./live_image), `batos-workbench`
 #     (~/.local/share/batos/live_image);
 #   - packaging/smoke-test.sh on /opt/P as that user (javac in the runtime, ONNX Runtime, and, with
-#     xvfb and xdotool apt-installed into the root for the purpose, the workbench window under Xvfb);
+#     Xvfb, xdotool, xprop, gio and desktop-file-validate apt-installed into the root for the
+#     purpose, the workbench window under Xvfb, and the menu entry validated and launched by GIO);
 #   - `apt-get remove` runs prerm: /opt/P, /usr/bin/batos and the menu entry are gone, the user's
 #     images are not.
 # Needs: root (chroot and mount), debootstrap (apt-get install debootstrap), dpkg-deb, gpg, and
@@ -181,7 +182,9 @@ as_user() {
 installed() { [ "$(in_root dpkg-query -W -f='${db:Status-Status}' "$1" 2> /dev/null)" = installed ]; }
 
 # What an earlier run that stopped half-way may have left behind.
-test_tools="xvfb xauth xdotool"
+# For the window and the menu entry: an X server, xdotool and xprop to drive and read the window,
+# GIO to launch the entry as a desktop's menu does, desktop-file-validate.
+test_tools="xvfb xauth xdotool x11-utils libglib2.0-bin desktop-file-utils"
 for leftover in "$package" $test_tools; do
     if in_root dpkg-query -W "$leftover" > /dev/null 2>&1; then
         say "purging $leftover left from an earlier run"
@@ -343,16 +346,16 @@ out=$(as_user "mkdir -p desk && cd desk && $install_dir/bin/batos-workbench" 2>&
     && pass "batos-workbench with no DISPLAY uses \$HOME/.local/share/batos/live_image: $(head -1 <<< "$out")" \
     || fail "batos-workbench: $out"
 
-# packaging/smoke-test.sh on the installed directory, as the user; with xvfb and xdotool it opens
-# the workbench window too. They are installed now, after the checks above, so that those saw
+# packaging/smoke-test.sh on the installed directory, as the user; with the test tools it opens the
+# workbench window too, and launches the menu entry. They are installed now, after the checks above, so that those saw
 # only what the package's Depends brought.
 if in_root apt-get install -y -q --no-install-recommends $test_tools > "$root$work/tools.log" 2>&1; then
     note "installed $test_tools in the root for the window check: $(grep -E '^[0-9]+ upgraded' "$root$work/tools.log")"
 else
     note "could not install $test_tools in the root, so no window check: $(tail -3 "$root$work/tools.log" | tr '\n' ' ')"
 fi
-cp "$here/smoke-test.sh" "$root$work/smoke-test.sh"
-chmod 0755 "$root$work" "$root$work/smoke-test.sh"
+cp "$here/smoke-test.sh" "$here/window-check.sh" "$root$work/"
+chmod 0755 "$root$work" "$root$work/smoke-test.sh" "$root$work/window-check.sh"
 echo "--- packaging/smoke-test.sh $install_dir, as $user in the root"
 if out=$(timeout 900 chroot --userspec="$user:$user" "$root" /usr/bin/env -i PATH=/usr/local/bin:/usr/bin:/bin \
         HOME="/home/$user" USER="$user" LANG=C.UTF-8 TMPDIR=/tmp /bin/bash -c "cd && $work/smoke-test.sh $install_dir" 2>&1); then

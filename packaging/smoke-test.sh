@@ -7,10 +7,10 @@
 # unpacked without root (dpkg-deb -x target/batos_*.deb /tmp/root; APP_DIR=/tmp/root/opt/batos).
 # Checks: the command line; javac in the runtime (a method installs and answers); ONNX Runtime
 # and tokenizer natives (generate on a fixture model); the CUDA device used, or refused with the
-# reason; the runtime's JPEG codec on the system's
-# libjpeg; the default image places of the `batos`
-# command (./live_image) and of the desktop command (the XDG data directory); and, where
-# xvfb-run and xdotool exist, that the workbench window opens and quits cleanly.
+# reason; the runtime's JPEG codec on the system's libjpeg; the default image places of the
+# `batos` command (./live_image) and of the desktop command (the XDG data directory); where
+# xvfb-run and xdotool exist, that the workbench window opens and quits cleanly; and where the
+# package is installed, that its menu entry is valid and opens the same window when GIO launches it.
 set -euo pipefail
 
 app=${1:?usage: smoke-test.sh APP_DIR}
@@ -104,35 +104,35 @@ out=$(cd "$tmp/desk" && headless env -u XDG_DATA_HOME HOME="$tmp/home" "$workben
     && [ -f "$tmp/home/.local/share/batos/live_image/image.log" ] && [ ! -e "$tmp/desk/live_image" ] \
     && pass "batos-workbench falls back to ~/.local/share/batos/live_image" || fail "batos-workbench without XDG_DATA_HOME: $out"
 
-# The window, where an X server can be made up.
-if command -v xvfb-run > /dev/null && command -v xdotool > /dev/null; then
-    cat > "$tmp/window.sh" <<'EOF'
-#!/usr/bin/env bash
-# Opens the workbench, waits for its window to show the open image, then quits through File > Quit.
-workbench=$1; log=$2
-"$workbench" > "$log" 2>&1 &
-pid=$!
-window=$(timeout 120 xdotool search --sync --name 'BAT OS Workbench .* tx [0-9]+' | head -1)
-[ -n "$window" ] || { echo "no window"; kill "$pid"; exit 1; }
-echo "window: $(xdotool getwindowname "$window")"
-sleep 1
-# File > Quit from the keyboard (F10 selects the menu bar), a key at a time as a person would.
-xdotool windowfocus --sync "$window"
-for key in F10 Down Return; do sleep 0.5; xdotool key "$key"; done
-for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-if kill -0 "$pid" 2>/dev/null; then echo "still running after Quit"; kill "$pid"; exit 1; fi
-wait "$pid"; status=$?
-echo "exit status $status"
-exit "$status"
-EOF
-    chmod +x "$tmp/window.sh"
-    out=$(HOME="$tmp/home" XDG_DATA_HOME="$tmp/xdg" XDG_CONFIG_HOME="$tmp/config" \
-            xvfb-run -a -s "-screen 0 1600x1000x24" "$tmp/window.sh" "$workbench" "$tmp/window.log" 2>&1) \
+# The window, where an X server can be made up (window-check.sh lies beside this script).
+here=$(dirname "$(readlink -f "$0")")
+if command -v xvfb-run > /dev/null && command -v xdotool > /dev/null && [ -x "$here/window-check.sh" ]; then
+    x() { HOME="$tmp/home" XDG_DATA_HOME="$tmp/xdg" XDG_CONFIG_HOME="$tmp/config" xvfb-run -a -s "-screen 0 1600x1000x24" "$@"; }
+    out=$(x "$here/window-check.sh" --image "$tmp/xdg/batos/live_image" "$tmp/window.log" "$workbench" 2>&1) \
         && pass "workbench window opened and quit: $out" || fail "workbench window: $out $(cat "$tmp/window.log")"
     [ -f "$tmp/config/batos/workbench.json" ] && pass "window state saved in \$XDG_CONFIG_HOME/batos/workbench.json" \
         || echo "note no workbench.json in \$XDG_CONFIG_HOME/batos"
+
+    # The menu entry of an installed package, launched the way a desktop's menu launches it: GIO
+    # reads the entry (TryExec, Exec) and starts it from / rather than from any project directory.
+    entry=$(grep -lx "Exec=$workbench" /usr/share/applications/*.desktop /usr/local/share/applications/*.desktop 2> /dev/null | head -1 || true)
+    if [ -z "$entry" ]; then
+        echo "skip the menu entry (none in /usr/share/applications runs $workbench: not installed)"
+    else
+        if command -v desktop-file-validate > /dev/null; then
+            out=$(desktop-file-validate "$entry" 2>&1) && pass "desktop-file-validate $entry" || fail "desktop-file-validate $entry: $out"
+        fi
+        if command -v gio > /dev/null && command -v xprop > /dev/null; then
+            class=$(sed -n 's/^StartupWMClass=//p' "$entry")
+            out=$(cd / && x "$here/window-check.sh" --image "$tmp/xdg/batos/live_image" ${class:+--wm-class "$class"} \
+                    "$tmp/menu.log" gio launch "$entry" 2>&1) && [ ! -e /live_image ] \
+                && pass "the menu entry launched by gio from /: $out" || fail "the menu entry launched by gio: $out $(cat "$tmp/menu.log")"
+        else
+            echo "skip launching the menu entry (gio and xprop are not both installed)"
+        fi
+    fi
 else
-    echo "skip the workbench window (xvfb-run and xdotool are not both installed)"
+    echo "skip the workbench window (xvfb-run, xdotool or window-check.sh is missing)"
 fi
 
 if [ "$failures" -gt 0 ]; then
