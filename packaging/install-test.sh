@@ -165,7 +165,11 @@ bind proc proc "$root/proc"
 bind sysfs sysfs "$root/sys"
 bind --bind /dev "$root/dev"
 bind --bind /dev/pts "$root/dev/pts"
-cp /etc/resolv.conf "$root/etc/resolv.conf"
+# A plain file, never through a link: Ubuntu's systemd postinst (which apt runs when Depends
+# brings systemd) turns /etc/resolv.conf into a link to /run/systemd/resolve/stub-resolv.conf and
+# a purge leaves the link, so a reused root would get the file written into the link's target,
+# and the next postinst would fail copying it onto itself ("are the same file").
+cp --remove-destination /etc/resolv.conf "$root/etc/resolv.conf"
 # No services start in the root (dbus and the like are only installed, as in a Docker image).
 printf '#!/bin/sh\nexit 101\n' > "$root/usr/sbin/policy-rc.d"
 chmod 0755 "$root/usr/sbin/policy-rc.d"
