@@ -9,10 +9,11 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Reading the clock costs about 40 ns on a virtual machine — as much as the rest of a send to a
  * compiled method — so sends never read it. Every {@link #PERIOD_NANOS} the watch looks at each
- * thread's budget: a send it sees for the first time is timed from that moment, so a send is
- * stopped no earlier than its limit and at most one period (plus 4,096 ticks) after it. With no send
- * running for {@link #IDLE_SCANS} scans in a row the watch parks until the next top-level send
- * wakes it, so an idle image costs no wake-ups.
+ * thread's budget: a send it sees for the first time is timed from that moment (at most one period
+ * after the send began) and marked at the first scan past its limit from then. So a send is
+ * stopped no earlier than its limit and at most two periods (plus 4,096 ticks) after it. With no
+ * send running for {@link #IDLE_SCANS} scans in a row the watch parks until the next top-level
+ * send wakes it, so an idle image costs no wake-ups.
  *
  * <p>Parking cannot miss a send: the watch announces it is parking and then looks once more, and a
  * send publishes that it started and then reads the announcement, both through volatile accesses,
