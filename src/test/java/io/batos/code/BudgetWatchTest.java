@@ -19,15 +19,36 @@ class BudgetWatchTest {
 
     private final Budget budget = Budget.current();
 
-    /** Ticks until the budget stops the send; answers how long that took. */
+    /**
+     * Ticks until the budget stops the send; answers how long that took. Gives up after 10 s, so a
+     * watch that never marks the send fails here rather than spinning past the test's timeout,
+     * which cannot interrupt a loop that never looks.
+     */
     private long spinUntilStopped() {
         long start = System.nanoTime();
+        long giveUp = start + TimeUnit.SECONDS.toNanos(10);
         assertThatThrownBy(() -> {
-            while (true) {
+            while (System.nanoTime() - giveUp < 0) {
                 budget.tick();
             }
-        }).isInstanceOf(RunawayMethodError.class).hasMessageContaining("ran past its time budget of 200 ms");
+        }).as("the send was never stopped").isInstanceOf(RunawayMethodError.class)
+                .hasMessageContaining("ran past its time budget of 200 ms");
         return System.nanoTime() - start;
+    }
+
+    /** What a test does inside one top-level send. */
+    private interface Body {
+        void run() throws Exception;
+    }
+
+    /** Runs {@code body} as the top-level send {@code selector}, entered and left as generated code does. */
+    private void inSend(String selector, Body body) throws Exception {
+        budget.enter(selector, LIMIT, 64);
+        try {
+            body.run();
+        } finally {
+            budget.exit();
+        }
     }
 
     /** Ticks well past one slow-path check, which must find the send within its budget. */
@@ -38,25 +59,14 @@ class BudgetWatchTest {
     }
 
     @Test
-    void aRunawaySendIsStoppedAndNeverBeforeItsLimit() {
-        budget.enter("spin", LIMIT, 64);
-        try {
-            assertThat(spinUntilStopped()).isGreaterThanOrEqualTo(LIMIT);
-        } finally {
-            budget.exit();
-        }
-        budget.enter("next", LIMIT, 64);
-        try {
-            tickFreely();
-        } finally {
-            budget.exit();
-        }
+    void aRunawaySendIsStoppedAndNeverBeforeItsLimit() throws Exception {
+        inSend("spin", () -> assertThat(spinUntilStopped()).isGreaterThanOrEqualTo(LIMIT));
+        inSend("next", this::tickFreely);
     }
 
     @Test
     void aNestedSendAfterTheLimitIsRefused() throws Exception {
-        budget.enter("outer", LIMIT, 64);
-        try {
+        inSend("outer", () -> {
             Thread.sleep(TimeUnit.NANOSECONDS.toMillis(LIMIT) + 100);
             Eventually.until(() -> {
                 try {
@@ -67,39 +77,28 @@ class BudgetWatchTest {
                     return e.getMessage().contains("ran past its time budget");
                 }
             });
-        } finally {
-            budget.exit();
-        }
+        });
     }
 
     @Test
     void timeSpentWaitingOutsideTheBudgetDoesNotCount() throws Exception {
-        budget.enter("waits", LIMIT, 64);
-        try {
+        inSend("waits", () -> {
             budget.pause();
             long start = System.nanoTime();
             Thread.sleep(3 * TimeUnit.NANOSECONDS.toMillis(LIMIT));
             budget.resume(System.nanoTime() - start);
             tickFreely();
             assertThat(spinUntilStopped()).as("the budget still runs out after the wait").isPositive();
-        } finally {
-            budget.exit();
-        }
+        });
     }
 
     @Test
-    void anIdleWatchParksAndTheNextSendWakesIt() {
-        budget.enter("first", LIMIT, 64);
-        budget.exit();
+    void anIdleWatchParksAndTheNextSendWakesIt() throws Exception {
+        inSend("first", () -> { });
         Thread watch = Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().equals("batos-budget-watch")).findFirst().orElseThrow();
         Eventually.until(() -> watch.getState() == Thread.State.WAITING);
 
-        budget.enter("afterIdle", LIMIT, 64);
-        try {
-            assertThat(spinUntilStopped()).isGreaterThanOrEqualTo(LIMIT);
-        } finally {
-            budget.exit();
-        }
+        inSend("afterIdle", () -> assertThat(spinUntilStopped()).isGreaterThanOrEqualTo(LIMIT));
     }
 }
