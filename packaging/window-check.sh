@@ -37,13 +37,14 @@ fi
 title=$(xdotool getwindowname "$window")
 pid=$(xdotool getwindowpid "$window" 2> /dev/null || true)
 [ -n "$pid" ] || { echo "the window ($title) has no _NET_WM_PID"; exit 1; }
-problems=()
+problems=''   # what is wrong, "; " between
+problem() { problems="${problems:+$problems; }$1"; }
 if [ -n "$image" ] && [[ "$title" != *" — $image — tx "* ]]; then
-    problems+=("the title does not name $image")
+    problem "the title does not name $image"
 fi
 if [ -n "$wm_class" ]; then
     seen=$(xprop -id "$window" WM_CLASS 2> /dev/null | sed -n 's/^WM_CLASS(STRING) = //p')
-    [ "$seen" = "\"$wm_class\", \"$wm_class\"" ] || problems+=("WM_CLASS is ${seen:-missing}, not the entry's $wm_class")
+    [ "$seen" = "\"$wm_class\", \"$wm_class\"" ] || problem "WM_CLASS is ${seen:-missing}, not the entry's $wm_class"
 fi
 sleep 1
 # File > Quit from the keyboard (F10 selects the menu bar), a key at a time.
@@ -58,9 +59,9 @@ fi
 # The workbench's exit status where COMMAND was the workbench; a launcher's own where it was not.
 wait "$launcher"
 status=$?
-[ "$status" -eq 0 ] || problems+=("$1 exited with status $status")
-if [ ${#problems[@]} -gt 0 ]; then
-    (IFS=';'; echo "$title: ${problems[*]}" | sed 's/;/; /g')
+[ "$status" -eq 0 ] || problem "$1 exited with status $status"
+if [ -n "$problems" ]; then
+    echo "$title: $problems"
     exit 1
 fi
 echo "$title${wm_class:+ (WM_CLASS $wm_class)}, quit from the menu"
